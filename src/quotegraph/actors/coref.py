@@ -1,0 +1,283 @@
+"""Linking the mentions of one document into entities (in-document coreference).
+
+Names are grouped by surname (persons) or by their words (organisations);
+pronouns go to the most recent entity that agrees in gender and number;
+descriptors go to the name they stand in apposition to, to the organisation a
+spokesperson speaks for, or to an earlier entity that carried the same role.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+
+from quotegraph.actors.lexicon import Gender, actor_lexicon
+from quotegraph.actors.mentions import FoundMention
+from quotegraph.records import ActorType, Entity, Mention
+
+# How many recently mentioned entities a pronoun may reach back to.
+PRONOUN_REACH = 8
+ROLE_EDGE_PUNCT = ",;:-—–"
+
+
+@dataclass(slots=True)
+class _Draft:
+    """An entity while the document is being read."""
+
+    id: int
+    name: str
+    words: int
+    type: ActorType
+    gender: Gender
+    plural: bool = False
+    first: str = ""
+    roles: list[str] = field(default_factory=list)
+    role_nouns: set[str] = field(default_factory=set)
+    affiliations: list[str] = field(default_factory=list)
+
+    def add_role(self, role: str, noun: str) -> None:
+        if role and role not in self.roles:
+            self.roles.append(role)
+        if noun:
+            self.role_nouns.add(noun)
+
+    def entity(self) -> Entity:
+        return Entity(
+            id=self.id,
+            name=self.name,
+            type=self.type,
+            roles=tuple(self.roles),
+            affiliations=tuple(self.affiliations),
+        )
+
+
+def _name_words(doc: Doc, mention: FoundMention) -> list[str]:
+    """The words of a name without titles and punctuation, lower-cased."""
+    titles = actor_lexicon().titles
+    return [
+        token.lower_
+        for token in doc[mention.start : mention.end]
+        if token.is_alpha and token.lower_ not in titles
+    ] or [doc[mention.end - 1].lower_]
+
+
+def _org_key(doc: Doc, mention: FoundMention) -> str:
+    words = [t.lower_ for t in doc[mention.start : mention.end] if not t.is_punct]
+    if words and words[0] == "the":
+        words = words[1:]
+    return " ".join(words)
+
+
+def role_text(doc: Doc, head: Token, leave_out: Token | None = None) -> str:
+    """The words of a noun phrase used as a role, without one child and edge punctuation."""
+    skip = set() if leave_out is None else {t.i for t in leave_out.subtree}
+    words = [t for t in head.subtree if t.i not in skip]
+    while words and (words[0].is_punct or words[0].text in ROLE_EDGE_PUNCT):
+        words.pop(0)
+    while words and (words[-1].is_punct or words[-1].text in ROLE_EDGE_PUNCT):
+        words.pop()
+    if not words:
+        return ""
+    return doc[words[0].i : words[-1].i + 1].text
+
+
+class _Linker:
+    """Reads the mentions in text order and assigns each an entity."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.drafts: list[_Draft] = []
+        self.by_surname: dict[str, int] = {}
+        self.by_org: dict[str, int] = {}
+        self.recent: list[int] = []
+        self.token_entity: dict[int, int] = {}
+        self.linked: list[tuple[FoundMention, int]] = []
+
+    def new(self, mention: FoundMention, words: int) -> _Draft:
+        draft = _Draft(
+            id=len(self.drafts),
+            name=self.text(mention),
+            words=words,
+            type=mention.type,
+            gender=mention.gender,
+            plural=mention.plural,
+        )
+        self.drafts.append(draft)
+        return draft
+
+    def text(self, mention: FoundMention) -> str:
+        span = self.doc[mention.start : mention.end]
+        return span.text
+
+    def record(self, mention: FoundMention, entity_id: int) -> None:
+        self.linked.append((mention, entity_id))
+        for i in range(mention.start, mention.end):
+            self.token_entity[i] = entity_id
+        if entity_id in self.recent:
+            self.recent.remove(entity_id)
+        self.recent.append(entity_id)
+        del self.recent[: -4 * PRONOUN_REACH]
+
+    def person(self, mention: FoundMention) -> int:
+        words = _name_words(self.doc, mention)
+        surname, first = words[-1], words[0] if len(words) > 1 else ""
+        known = self.by_surname.get(surname)
+        if known is not None:
+            draft = self.drafts[known]
+            if not (first and draft.first and first != draft.first):
+                if len(words) > draft.words:
+                    draft.name, draft.words, draft.first = self.text(mention), len(words), first
+                if draft.gender == "x":
+                    draft.gender = mention.gender
+                return known
+        draft = self.new(mention, len(words))
+        draft.first = first
+        self.by_surname[surname] = draft.id
+        return draft.id
+
+    def organisation(self, mention: FoundMention) -> int:
+        key = _org_key(self.doc, mention)
+        known = self.by_org.get(key)
+        if known is not None:
+            return known
+        draft = self.new(mention, len(key.split()))
+        self.by_org[key] = draft.id
+        return draft.id
+
+    def pronoun(self, mention: FoundMention) -> int | None:
+        fallback = None
+        for entity_id in reversed(self.recent[-PRONOUN_REACH:]):
+            draft = self.drafts[entity_id]
+            if mention.plural:
+                if draft.plural or draft.type == "organisation":
+                    return entity_id
+                continue
+            if mention.gender == "n":
+                if draft.type == "organisation" and not draft.plural:
+                    return entity_id
+                continue
+            if draft.type != "person" or draft.plural:
+                continue
+            if draft.gender == mention.gender:
+                return entity_id
+            if draft.gender == "x" and fallback is None:
+                fallback = entity_id
+        if fallback is not None:
+            self.drafts[fallback].gender = mention.gender
+        return fallback
+
+    def descriptor(self, mention: FoundMention) -> int:
+        lexicon = actor_lexicon()
+        head = mention.head(self.doc)
+        noun = head.lemma_.lower()
+        named = [c for c in head.children if c.dep_ == "appos" and c.i in self.token_entity]
+        if head.dep_ == "appos" and head.head.i in self.token_entity:
+            named.append(head.head)
+        for name in named:
+            entity_id = self.token_entity[name.i]
+            draft = self.drafts[entity_id]
+            if draft.type == "person":
+                draft.add_role(role_text(self.doc, head, name if name.head == head else None), noun)
+                return entity_id
+        if noun in lexicon.proxies:
+            for child in head.children:
+                if child.dep_ == "prep" and child.lower_ in ("for", "of"):
+                    for obj in child.children:
+                        if obj.dep_ == "pobj" and obj.i in self.token_entity:
+                            draft = self.drafts[self.token_entity[obj.i]]
+                            if draft.type == "organisation":
+                                draft.add_role(role_text(self.doc, head), noun)
+                                return draft.id
+        if head.i > 0 and self.doc[mention.start].lower_ == "the" and not mention.plural:
+            for entity_id in reversed(self.recent):
+                if noun in self.drafts[entity_id].role_nouns:
+                    return entity_id
+        draft = self.new(mention, 0)
+        draft.add_role(role_text(self.doc, head), noun)
+        return draft.id
+
+    def name_roles(self, mention: FoundMention, entity_id: int) -> None:
+        """Keep the roles a name's appositions and preceding nouns give."""
+        draft = self.drafts[entity_id]
+        head = mention.head(self.doc)
+        descriptors = actor_lexicon().descriptors
+        for child in head.children:
+            if child.dep_ == "appos" and child.i not in self.token_entity:
+                draft.add_role(role_text(self.doc, child), child.lemma_.lower())
+        before = [
+            t
+            for t in head.lefts
+            if t.i < mention.start and t.dep_ == "compound" and t.lower_ in descriptors
+        ]
+        for token in before:
+            draft.add_role(role_text(self.doc, token), token.lemma_.lower())
+
+    def link(self, mentions: list[FoundMention]) -> None:
+        names = {}
+        for mention in mentions:
+            if mention.kind == "name":
+                if mention.type == "person":
+                    names[mention.start] = self.person(mention)
+                else:
+                    names[mention.start] = self.organisation(mention)
+                for i in range(mention.start, mention.end):
+                    self.token_entity[i] = names[mention.start]
+        for mention in mentions:
+            entity_id: int | None
+            if mention.kind == "name":
+                entity_id = names[mention.start]
+                self.record(mention, entity_id)
+                self.name_roles(mention, entity_id)
+            elif mention.kind == "pronoun":
+                entity_id = self.pronoun(mention)
+                if entity_id is not None:
+                    self.record(mention, entity_id)
+            else:
+                self.record(mention, self.descriptor(mention))
+
+    def affiliations(self) -> None:
+        """Tie each entity to the organisations its roles name."""
+        orgs = {
+            d.name.lower().removeprefix("the "): d.name
+            for d in self.drafts
+            if d.type == "organisation"
+        }
+        for draft in self.drafts:
+            for role in draft.roles:
+                lowered = role.lower()
+                for key, name in orgs.items():
+                    if (
+                        key
+                        and key in lowered
+                        and name not in draft.affiliations
+                        and name != draft.name
+                    ):
+                        draft.affiliations.append(name)
+
+
+def link_mentions(
+    doc: Doc, found: list[FoundMention]
+) -> tuple[tuple[Entity, ...], tuple[Mention, ...]]:
+    """Entities and linked mentions from the candidate mentions of a document."""
+    linker = _Linker(doc)
+    linker.link(found)
+    linker.affiliations()
+    used = sorted({entity_id for _, entity_id in linker.linked})
+    renumber = {old: new for new, old in enumerate(used)}
+    for old in used:
+        linker.drafts[old].id = renumber[old]
+    entities = tuple(linker.drafts[old].entity() for old in used)
+    mentions = []
+    for mention, entity_id in linker.linked:
+        span = doc[mention.start : mention.end]
+        mentions.append(
+            Mention(
+                start=span.start_char,
+                end=span.end_char,
+                text=span.text,
+                kind=mention.kind,
+                entity=renumber[entity_id],
+            )
+        )
+    return entities, tuple(mentions)

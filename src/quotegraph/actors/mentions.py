@@ -1,0 +1,149 @@
+"""Finding the spans that name or point to an actor: names, pronouns, descriptors.
+
+This module only finds candidates; :mod:`quotegraph.actors.coref` links them
+into entities and records them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from quotegraph.actors.lexicon import Gender, actor_lexicon
+from quotegraph.records import ActorType, MentionKind
+
+PERSON_LABELS = frozenset({"PERSON"})
+ORGANISATION_LABELS = frozenset({"ORG", "NORP"})
+# Dependency labels of the words that belong to a descriptor's noun phrase.
+DESCRIPTOR_MODIFIERS = frozenset({"det", "amod", "compound", "poss", "nummod", "nmod"})
+
+
+@dataclass(frozen=True, slots=True)
+class FoundMention:
+    """A candidate mention as token offsets ``[start, end)`` with what it implies."""
+
+    start: int
+    end: int
+    kind: MentionKind
+    type: ActorType
+    gender: Gender
+    plural: bool = False
+
+    def head(self, doc: Doc) -> Token:
+        """The syntactic head of the mention."""
+        return doc[self.start : self.end].root
+
+
+def _with_title(doc: Doc, ent: Span) -> tuple[int, int]:
+    """Token offsets of a person name, widened to the titles written before it."""
+    titles = actor_lexicon().titles
+    start = ent.start
+    while start > 0 and doc[start - 1].lower_ in titles and doc[start - 1].is_title:
+        start -= 1
+    end = ent.end
+    while end > start + 1 and doc[end - 1].tag_ == "POS":
+        end -= 1
+    return start, end
+
+
+def name_gender(doc: Doc, start: int, end: int) -> Gender:
+    """The gender a name's title or given name suggests, ``x`` when unknown."""
+    lexicon = actor_lexicon()
+    for token in doc[start:end]:
+        word = token.lower_
+        if word in lexicon.titles and lexicon.titles[word] != "x":
+            return lexicon.titles[word]
+        if word in lexicon.given_names and token.is_title:
+            return lexicon.given_names[word]
+    return "x"
+
+
+def looks_like_person(ent: Span) -> bool:
+    """A two- or three-word name that starts with a known given name ("Ivan Brandt")."""
+    return (
+        2 <= len(ent) <= 3
+        and all(token.is_title for token in ent)
+        and ent[0].lower_ in actor_lexicon().given_names
+    )
+
+
+def find_names(doc: Doc) -> list[FoundMention]:
+    """Person and organisation names, from the named-entity recogniser.
+
+    A proper noun the recogniser missed still counts as a person when it is
+    the surname of a person it found elsewhere in the document.
+    """
+    surnames = {ent[-1].text for ent in doc.ents if ent.label_ in PERSON_LABELS}
+    found = []
+    for ent in doc.ents:
+        if ent.label_ in PERSON_LABELS or ent.text in surnames or looks_like_person(ent):
+            start, end = _with_title(doc, ent)
+            found.append(FoundMention(start, end, "name", "person", name_gender(doc, start, end)))
+        elif ent.label_ in ORGANISATION_LABELS:
+            end = (
+                ent.end - 1
+                if ent.end - ent.start > 1 and doc[ent.end - 1].tag_ == "POS"
+                else ent.end
+            )
+            plural = ent.label_ == "NORP"
+            found.append(FoundMention(ent.start, end, "name", "organisation", "n", plural))
+    for token in doc:
+        if not token.ent_type_ and token.pos_ == "PROPN" and token.text in surnames:
+            start, end = _with_title(doc, doc[token.i : token.i + 1])
+            found.append(FoundMention(start, end, "name", "person", name_gender(doc, start, end)))
+    return found
+
+
+def find_pronouns(doc: Doc) -> list[FoundMention]:
+    """Personal pronouns that may stand for an actor."""
+    pronouns = actor_lexicon().pronouns
+    found = []
+    for token in doc:
+        info = pronouns.get(token.lower_)
+        if info is not None and token.tag_ in ("PRP", "PRP$"):
+            actor_type: ActorType = "organisation" if info.gender == "n" else "unknown"
+            if info.gender in ("m", "f"):
+                actor_type = "person"
+            found.append(
+                FoundMention(token.i, token.i + 1, "pronoun", actor_type, info.gender, info.plural)
+            )
+    return found
+
+
+def descriptor_span(token: Token) -> tuple[int, int]:
+    """Token offsets of a descriptor noun with its determiner and modifiers."""
+    start = token.i
+    for child in token.lefts:
+        if child.dep_ in DESCRIPTOR_MODIFIERS:
+            start = min(start, child.left_edge.i)
+    return start, token.i + 1
+
+
+def find_descriptors(doc: Doc, taken: set[int]) -> list[FoundMention]:
+    """Nouns such as "spokeswoman" or "the party leader" not inside a name."""
+    descriptors = actor_lexicon().descriptors
+    found = []
+    for token in doc:
+        if token.pos_ != "NOUN" or token.i in taken or token.dep_ == "compound":
+            continue
+        gender = descriptors.get(token.lemma_.lower())
+        if gender is None:
+            continue
+        start, end = descriptor_span(token)
+        if any(i in taken for i in range(start, end)):
+            start = token.i
+        actor_type: ActorType = "organisation" if gender == "n" else "person"
+        found.append(
+            FoundMention(start, end, "descriptor", actor_type, gender, token.tag_ == "NNS")
+        )
+    return found
+
+
+def find_mentions(doc: Doc) -> list[FoundMention]:
+    """Every candidate mention of the document, in text order."""
+    names = find_names(doc)
+    taken = {i for mention in names for i in range(mention.start, mention.end)}
+    found = names + find_pronouns(doc) + find_descriptors(doc, taken)
+    found.sort(key=lambda mention: (mention.start, mention.end))
+    return found

@@ -1,0 +1,29 @@
+"""Quotations and other attributions: who said (or thinks, or wants) what.
+
+``find_quotes`` finds direct quotes by their quotation marks and reported
+speech in the dependency parse, keeps one attribution per stretch of text,
+and records each with its cue, source span and speaker entity.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from quotegraph.actors import DocumentActors
+from quotegraph.quotes.direct import find_direct
+from quotegraph.quotes.frames import TokenIndex
+from quotegraph.quotes.reported import find_reported
+from quotegraph.quotes.select import select
+from quotegraph.quotes.write import write_quotes
+from quotegraph.records import Quote
+
+__all__ = ["find_quotes"]
+
+
+def find_quotes(doc: Doc, actors: DocumentActors) -> tuple[Quote, ...]:
+    """The attributions of a parsed document, in text order, with speakers from ``actors``."""
+    direct = find_direct(doc)
+    tokens = TokenIndex(doc)
+    taken_cues = {tokens.at(c.cue[0]) for c in direct if c.cue is not None}
+    reported = find_reported(doc, taken_cues)
+    return write_quotes(doc, select(direct, reported), actors)

@@ -1,0 +1,40 @@
+"""What the finders return: an attribution found in the parse, before it is recorded."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from quotegraph.records import Fragments, QuoteKind, Span
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """An attribution found by one rule, in character offsets.
+
+    ``speaker_token`` is the token whose mention names the speaker (for
+    "Arden, who said" it is "Arden", while ``source`` is "who").
+    """
+
+    content: Fragments
+    kind: QuoteKind
+    cue: Span | None
+    cue_lemma: str | None
+    source: Span | None
+    speaker_token: int | None
+    confidence: float
+    method: str
+    continues: bool = False
+
+    @property
+    def start(self) -> int:
+        """Where the content begins."""
+        return self.content[0][0]
+
+    @property
+    def end(self) -> int:
+        """Where the content ends."""
+        return self.content[-1][1]
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """Whether any content fragment shares a character with ``[start, end)``."""
+        return any(s < end and start < e for s, e in self.content)

@@ -1,0 +1,167 @@
+"""Direct quotations: quoted stretches, the reporting verb beside them, and their continuations.
+
+A quote takes the reporting verb written right after it (``"...," he said``)
+or the lead-in right before it (``He said: "..."``). A quote interrupted by
+its attribution (``"...," he said. "..."``) is one quote in two fragments; a
+quoted paragraph with no attribution of its own continues the quote of the
+paragraph before.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from spacy.tokens import Doc
+
+from quotegraph.quotes.candidates import Candidate
+from quotegraph.quotes.frames import (
+    LEAD_IN_END,
+    Attribution,
+    TokenIndex,
+    after_frame,
+    before_frame,
+    dash_attribution,
+    frame_attribution,
+    lead_in,
+)
+from quotegraph.quotes.marks import Quoted, find_paragraphs, find_quoted
+
+WORD_RE = re.compile(r"\w+")
+# A quote shorter than this (in words) needs speech-like punctuation before its
+# closing mark to count as speech: "so-called" phrases and titles have none.
+MIN_BARE_WORDS = 4
+# Below this many words a quote with no attribution is left out.
+MIN_UNATTRIBUTED_WORDS = 8
+CONFIDENCE = {"after": 0.9, "dash": 0.8, "lead-in": 0.85, "continued": 0.75, "unattributed": 0.3}
+
+
+@dataclass(frozen=True, slots=True)
+class _Context:
+    doc: Doc
+    text: str
+    tokens: TokenIndex
+    paragraphs: tuple[tuple[int, int], ...]
+
+
+def sounds_like_speech(text: str, quoted: Quoted) -> bool:
+    """A quote long enough, or ending the way speech does, rather than a scare quote."""
+    inner = text[quoted.start : quoted.end].rstrip("\"'`\u201d\u00bb\u201c")
+    if not quoted.closed or inner[-1:] in (",", ".", "?", "!"):
+        return True
+    return len(WORD_RE.findall(inner)) >= MIN_BARE_WORDS
+
+
+def _frames(ctx: _Context, quotes: list[Quoted], n: int) -> tuple[list, list]:
+    """The after-frame and before-frame of the n-th quote of a paragraph."""
+    quoted = quotes[n]
+    para_start, para_end = ctx.paragraphs[quoted.paragraph]
+    after_end = quotes[n + 1].start if n + 1 < len(quotes) else para_end
+    before_start = quotes[n - 1].end if n > 0 else para_start
+    after = after_frame(ctx.tokens.between(quoted.end, after_end))
+    before = before_frame(ctx.tokens.between(before_start, quoted.start))
+    return after, before
+
+
+def _attribution(ctx: _Context, quotes: list[Quoted], n: int) -> tuple[Attribution | None, str]:
+    """The attribution of the n-th quote of a paragraph, preferring one that names a source."""
+    quoted = quotes[n]
+    span = (quoted.start, quoted.end)
+    after, before = _frames(ctx, quotes, n)
+    found = []
+    if sounds_like_speech(ctx.text, quoted):
+        found.append((dash_attribution(ctx.doc, after), "dash"))
+        found.append((frame_attribution(ctx.doc, after, span), "after"))
+    if sounds_like_speech(ctx.text, quoted) or (before and before[-1].text in LEAD_IN_END):
+        found.append((frame_attribution(ctx.doc, lead_in(before), span, from_end=True), "lead-in"))
+    usable = [(attribution, rule) for attribution, rule in found if attribution is not None]
+    for attribution, rule in usable:
+        if attribution.source is not None:
+            return attribution, rule
+    return usable[0] if usable else (None, "")
+
+
+def _candidate(quoted: Quoted, attribution: Attribution | None, rule: str) -> Candidate:
+    source = attribution.source if attribution else None
+    return Candidate(
+        content=((quoted.start, quoted.end),),
+        kind="direct",
+        cue=attribution.cue if attribution else None,
+        cue_lemma=attribution.cue_lemma if attribution else None,
+        source=source.span if source else None,
+        speaker_token=source.speaker_token if source else None,
+        confidence=CONFIDENCE[rule] if source else CONFIDENCE[rule] - 0.2,
+        method=f"direct-{rule}",
+    )
+
+
+def _continues(
+    last: Candidate | None, last_para: int, quoted: Quoted, unclosed: bool, ctx: _Context
+) -> bool:
+    """Whether a quote with no attribution carries on the previous quote."""
+    if last is None or last.source is None:
+        return False
+    if last_para == quoted.paragraph:
+        return sounds_like_speech(ctx.text, quoted)
+    opens_paragraph = quoted.start == ctx.paragraphs[quoted.paragraph][0]
+    return (
+        last_para == quoted.paragraph - 1
+        and opens_paragraph
+        and (unclosed or quoted.whole_paragraph)
+    )
+
+
+def find_direct(doc: Doc) -> list[Candidate]:
+    """Direct quotes of a document with the attribution the text gives each."""
+    text = doc.text
+    ctx = _Context(doc, text, TokenIndex(doc), find_paragraphs(text))
+    by_paragraph: dict[int, list[Quoted]] = {}
+    for quoted in find_quoted(text):
+        by_paragraph.setdefault(quoted.paragraph, []).append(quoted)
+    found: list[Candidate] = []
+    last: Candidate | None = None
+    last_para = -2
+    unclosed = False
+    for paragraph in sorted(by_paragraph):
+        quotes = by_paragraph[paragraph]
+        n = 0
+        while n < len(quotes):
+            quoted = quotes[n]
+            attribution, rule = _attribution(ctx, quotes, n)
+            if attribution is not None:
+                candidate = _candidate(quoted, attribution, rule)
+                if rule == "after":
+                    while n + 1 < len(quotes) and _attribution(ctx, quotes, n + 1)[0] is None:
+                        if not sounds_like_speech(text, quotes[n + 1]):
+                            break
+                        n += 1
+                        nxt = quotes[n]
+                        candidate = replace(
+                            candidate, content=(*candidate.content, (nxt.start, nxt.end))
+                        )
+                found.append(candidate)
+                last = candidate
+            elif _continues(last, last_para, quoted, unclosed, ctx):
+                assert last is not None
+                if last_para == paragraph:
+                    last = replace(last, content=(*last.content, (quoted.start, quoted.end)))
+                    found[-1] = last
+                else:
+                    last = replace(
+                        last,
+                        content=((quoted.start, quoted.end),),
+                        continues=True,
+                        confidence=CONFIDENCE["continued"],
+                        method="direct-continued",
+                    )
+                    found.append(last)
+            elif len(WORD_RE.findall(text[quoted.start : quoted.end])) >= MIN_UNATTRIBUTED_WORDS:
+                last = _candidate(quoted, None, "unattributed")
+                found.append(last)
+            else:
+                n += 1
+                continue
+            last_para = paragraph
+            unclosed = not quotes[n].closed
+            n += 1
+    return found

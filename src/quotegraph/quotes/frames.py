@@ -1,0 +1,151 @@
+"""The words around a quotation and the reporting verb among them.
+
+A *frame* is the run of tokens between a quote and its neighbour (the next or
+previous quote, or the paragraph's edge), cut at the sentence boundary, where
+"he said" or "Ana Lidell told reporters:" is written.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from quotegraph.quotes.lexicon import cue_lexicon
+from quotegraph.quotes.sources import Source, phrase_source, subject_of, token_span
+from quotegraph.records import Span
+
+SENTENCE_END = frozenset({".", "!", "?"})
+LEAD_IN_END = frozenset({",", ":", "\u2014", "-", "\u2013"})
+DASHES = frozenset({"\u2015", "\u2014", "\u2013", "-", "--"})
+SPEAKER_ENTS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+SPEAKER_PRONOUNS = frozenset({"he", "she", "they", "we", "i", "it"})
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    """A reporting verb with its source, found in a frame (no verb for a dash and a name)."""
+
+    cue: Span | None
+    cue_lemma: str | None
+    source: Source | None
+
+
+class TokenIndex:
+    """Finds the tokens of a character range by binary search."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.starts = [token.idx for token in doc]
+
+    def between(self, start: int, end: int) -> list[Token]:
+        """The tokens that begin inside ``[start, end)``."""
+        lo = bisect.bisect_left(self.starts, start)
+        hi = bisect.bisect_left(self.starts, end)
+        return [self.doc[i] for i in range(lo, hi) if not self.doc[i].is_space]
+
+    def at(self, offset: int) -> int:
+        """The index of the token that covers (or follows) character ``offset``."""
+        return max(0, bisect.bisect_right(self.starts, offset) - 1)
+
+
+def after_frame(tokens: list[Token]) -> list[Token]:
+    """The tokens after a quote up to the end of their sentence."""
+    for n, token in enumerate(tokens):
+        if token.text in SENTENCE_END and n > 0:
+            return tokens[: n + 1]
+    return tokens
+
+
+def before_frame(tokens: list[Token]) -> list[Token]:
+    """The tokens before a quote back to the start of their sentence."""
+    for n in range(len(tokens) - 1, -1, -1):
+        if tokens[n].text in SENTENCE_END:
+            return tokens[n + 1 :]
+    return tokens
+
+
+def is_cue(token: Token) -> bool:
+    """A reporting verb of the lexicon used as a verb."""
+    return token.pos_ == "VERB" and token.lemma_.lower() in cue_lexicon()
+
+
+def cue_span(doc: Doc, cue: Token) -> Span:
+    """The cue verb with its particle ("pointed out")."""
+    last = cue.i
+    for child in cue.rights:
+        if child.dep_ == "prt" and child.i == last + 1:
+            last = child.i
+    return token_span(doc, cue.i, last)
+
+
+def according_to(token: Token) -> Token | None:
+    """The object of "according to" when ``token`` is "according"."""
+    if token.lower_ != "according" or token.i + 1 >= len(token.doc):
+        return None
+    to = token.doc[token.i + 1]
+    if to.lower_ != "to":
+        return None
+    for child in to.children:
+        if child.dep_ == "pobj":
+            return child
+    return None
+
+
+def frame_attribution(
+    doc: Doc, frame: list[Token], quote: Span, *, from_end: bool = False
+) -> Attribution | None:
+    """The reporting verb (or "according to") of a frame nearest the quote, with its source."""
+    for token in reversed(frame) if from_end else frame:
+        holder = according_to(token)
+        if holder is not None:
+            return Attribution(
+                token_span(doc, token.i, token.i + 1),
+                "according to",
+                phrase_source(doc, holder, quote),
+            )
+        if not is_cue(token):
+            continue
+        subject = subject_of(token)
+        in_frame = {t.i for t in frame}
+        source = None
+        if subject is not None and subject.i in in_frame:
+            source = phrase_source(doc, subject, quote)
+        else:
+            near = nearest_speaker(frame, token)
+            if near is not None:
+                source = phrase_source(doc, near, quote)
+        return Attribution(cue_span(doc, token), token.lemma_.lower(), source)
+    return None
+
+
+def dash_attribution(doc: Doc, frame: list[Token]) -> Attribution | None:
+    """A name set after a quote with a dash ("... \u2015 Ana Lidell"), as in collected comments."""
+    if len(frame) < 2 or frame[0].text not in DASHES or frame[1].pos_ != "PROPN":
+        return None
+    last = 1
+    while last + 1 < len(frame) and frame[last + 1].pos_ == "PROPN":
+        last += 1
+    span = token_span(doc, frame[1].i, frame[last].i)
+    return Attribution(None, None, Source(span, frame[last].i))
+
+
+def nearest_speaker(frame: list[Token], cue: Token) -> Token | None:
+    """A name or pronoun of the frame closest to the cue, when the parse gives no subject."""
+    best: Token | None = None
+    for token in frame:
+        is_name = token.ent_type_ in SPEAKER_ENTS and token.head.ent_type_ != token.ent_type_
+        is_pronoun = token.lower_ in SPEAKER_PRONOUNS and token.tag_ == "PRP"
+        if (is_name or is_pronoun) and (best is None or abs(token.i - cue.i) < abs(best.i - cue.i)):
+            best = token
+    return best
+
+
+def lead_in(frame: list[Token]) -> list[Token]:
+    """The frame before a quote when it ends as a lead-in ("He said:"), else nothing."""
+    if not frame:
+        return []
+    if frame[-1].text in LEAD_IN_END or is_cue(frame[-1]):
+        return frame
+    return []

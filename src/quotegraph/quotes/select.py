@@ -1,0 +1,34 @@
+"""Choosing among overlapping candidates, so each word belongs to one attribution.
+
+Direct quotes with an attribution win over parse-based ones that overlap
+them; a parse-based attribution wins over an unattributed quote; between two
+parse-based ones, the outer wins and the one nested in its content is dropped.
+"""
+
+from __future__ import annotations
+
+from quotegraph.quotes.candidates import Candidate
+
+
+def _inside(offset: int, candidate: Candidate) -> bool:
+    return any(start <= offset < end for start, end in candidate.content)
+
+
+def _clashes(candidate: Candidate, kept: Candidate) -> bool:
+    """Whether two candidates share content words or one's cue sits in the other's content."""
+    if any(kept.overlaps(start, end) for start, end in candidate.content):
+        return True
+    return candidate.cue is not None and _inside(candidate.cue[0], kept)
+
+
+def select(direct: list[Candidate], reported: list[Candidate]) -> list[Candidate]:
+    """The candidates to keep, in text order."""
+    attributed = [c for c in direct if c.cue is not None or c.source is not None]
+    bare = [c for c in direct if c.cue is None and c.source is None]
+    ranked = attributed + sorted(reported, key=lambda c: c.start - c.end) + bare
+    kept: list[Candidate] = []
+    for candidate in ranked:
+        if not any(_clashes(candidate, other) for other in kept):
+            kept.append(candidate)
+    kept.sort(key=lambda c: (c.start, c.end))
+    return kept

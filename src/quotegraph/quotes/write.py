@@ -1,0 +1,56 @@
+"""Turning the chosen candidates into :class:`~quotegraph.records.Quote` records."""
+
+from __future__ import annotations
+
+import bisect
+
+from spacy.tokens import Doc
+
+from quotegraph.actors import DocumentActors
+from quotegraph.quotes.candidates import Candidate
+from quotegraph.records import Mention, Quote
+
+
+class SpeakerIndex:
+    """Finds the entity whose mention covers a token."""
+
+    def __init__(self, actors: DocumentActors) -> None:
+        self.mentions: list[Mention] = sorted(actors.mentions, key=lambda m: (m.start, m.end))
+        self.starts = [mention.start for mention in self.mentions]
+
+    def entity_at(self, offset: int) -> int | None:
+        """The entity of the mention covering character ``offset``, or None."""
+        n = bisect.bisect_right(self.starts, offset) - 1
+        while n >= 0 and self.mentions[n].start <= offset:
+            if offset < self.mentions[n].end:
+                return self.mentions[n].entity
+            n -= 1
+            if n >= 0 and offset - self.mentions[n].start > 200:
+                break
+        return None
+
+
+def write_quotes(
+    doc: Doc, candidates: list[Candidate], actors: DocumentActors
+) -> tuple[Quote, ...]:
+    """The quote records of the chosen candidates, each with its speaker entity."""
+    speakers = SpeakerIndex(actors)
+    quotes = []
+    for candidate in candidates:
+        speaker = None
+        if candidate.speaker_token is not None:
+            speaker = speakers.entity_at(doc[candidate.speaker_token].idx)
+        quotes.append(
+            Quote(
+                content=candidate.content,
+                kind=candidate.kind,
+                cue=candidate.cue,
+                cue_lemma=candidate.cue_lemma,
+                source=candidate.source,
+                speaker=speaker,
+                confidence=candidate.confidence,
+                continues=candidate.continues,
+                method=candidate.method,
+            )
+        )
+    return tuple(quotes)

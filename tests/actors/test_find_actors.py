@@ -1,0 +1,101 @@
+"""Table-driven tests of in-document actors: mentions, links, roles."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from quotegraph.actors import DocumentActors, find_actors
+from quotegraph.actors import __all__ as actors_all
+
+
+def actors_of(nlp: Language, text: str) -> DocumentActors:
+    return find_actors(nlp(text))
+
+
+def entity_of(actors: DocumentActors, mention_text: str, nth: int = 0) -> str | None:
+    """The name of the entity the nth mention with this text links to."""
+    hits = [m for m in actors.mentions if m.text == mention_text]
+    if len(hits) <= nth:
+        return None
+    entity = actors.entity(hits[nth].entity)
+    return entity.name if entity else None
+
+
+LINKS = [
+    pytest.param(
+        "Ben Ostry met Lina Morrow in Carrow. She said the bridge was unsafe.",
+        "She",
+        "Lina Morrow",
+        id="she-after-man-and-woman",
+    ),
+    pytest.param(
+        "Lina Morrow met Ben Ostry in Carrow. He said the bridge was unsafe.",
+        "He",
+        "Ben Ostry",
+        id="he-after-woman-and-man",
+    ),
+    pytest.param(
+        "Mr. Dorran arrived late. Later, Felix Dorran spoke to the crowd. Dorran left at noon.",
+        "Dorran",
+        "Felix Dorran",
+        id="surname-links-to-fullest-name",
+    ),
+    pytest.param(
+        "A spokeswoman, Ana Lidell, said the fares would rise.",
+        "A spokeswoman",
+        "Ana Lidell",
+        id="descriptor-named-in-apposition",
+    ),
+    pytest.param(
+        "A spokesman for the Harbour Trust said the pier would reopen.",
+        "A spokesman",
+        "the Harbour Trust",
+        id="spokesman-speaks-for-organisation",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "mention", "name"), LINKS)
+def test_mention_links(nlp: Language, text: str, mention: str, name: str) -> None:
+    """The mention links to the entity with the expected name."""
+    assert entity_of(actors_of(nlp, text), mention) == name
+
+
+def test_apposition_role_is_kept(nlp: Language) -> None:
+    """A role given in apposition is kept on the person's entity."""
+    actors = actors_of(nlp, "Noor Effing, a 38-year-old nurse from Leeds, said the ward was full.")
+    person = next(e for e in actors.entities if e.name == "Noor Effing")
+    assert person.type == "person"
+    assert "a 38-year-old nurse from Leeds" in person.roles
+
+
+def test_spokesperson_role_and_affiliation(nlp: Language) -> None:
+    """A spokesperson's organisation keeps the spokesperson role."""
+    actors = actors_of(nlp, "A spokesman for the Harbour Trust said the pier would reopen.")
+    trust = next(e for e in actors.entities if e.name == "the Harbour Trust")
+    assert trust.type == "organisation"
+    assert any("spokesman" in role for role in trust.roles)
+
+
+def test_no_actors_in_plain_text(nlp: Language) -> None:
+    """Text that names and points to nobody yields no entities."""
+    actors = actors_of(nlp, "The rain fell all day on the empty square.")
+    assert actors.entities == ()
+    assert actors.mentions == ()
+
+
+def test_mentions_slice_the_text(nlp: Language) -> None:
+    """Every mention's offsets give back its text and point at a real entity."""
+    text = " ".join(str(row.values[0]) for row in LINKS)
+    actors = actors_of(nlp, text)
+    ids = {entity.id for entity in actors.entities}
+    for mention in actors.mentions:
+        assert text[mention.start : mention.end] == mention.text
+        assert mention.entity in ids
+    assert [entity.id for entity in actors.entities] == list(range(len(actors.entities)))
+
+
+def test_public_api() -> None:
+    """The actors package exports exactly DocumentActors and find_actors."""
+    assert actors_all == ["DocumentActors", "find_actors"]
