@@ -26,7 +26,7 @@ from spacy.tokens import Doc, DocBin
 
 from quotegraph.actors import find_actors
 from quotegraph.nlp import load_pipeline
-from quotegraph.quotes import find_quotes
+from quotegraph.quotes import find_quotes, join_continuations
 from quotegraph.records import Quote
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -45,32 +45,6 @@ def parse(texts: list[str], cache: Path | None) -> list[Doc]:
     if cache is not None:
         DocBin(docs=docs).to_disk(cache)
     return docs
-
-
-def folded(quotes: tuple[Quote, ...]) -> list[Quote]:
-    """Quotes with each continuation joined to the quote it continues."""
-    out: list[Quote] = []
-    for quote in quotes:
-        if (
-            quote.continues
-            and out
-            and out[-1].speaker == quote.speaker
-            and out[-1].source == quote.source
-        ):
-            last = out[-1]
-            out[-1] = Quote(
-                content=last.content + quote.content,
-                kind=last.kind,
-                cue=last.cue,
-                cue_lemma=last.cue_lemma,
-                source=last.source,
-                speaker=last.speaker,
-                confidence=last.confidence,
-                method=last.method,
-            )
-        else:
-            out.append(quote)
-    return out
 
 
 def prediction(stem: str, quotes: list[Quote]) -> dict:
@@ -115,7 +89,7 @@ def main() -> int:
     parsed = time.perf_counter()
     with open(args.out, "w", encoding="utf-8") as out:
         for path, doc in zip(paths, docs, strict=True):
-            quotes = folded(find_quotes(doc, find_actors(doc)))
+            quotes = join_continuations(find_quotes(doc, find_actors(doc)))
             out.write(json.dumps(prediction(path.stem, quotes)) + "\n")
     done = time.perf_counter()
     print(f"{len(docs)} documents: parse {parsed - started:.1f}s, rules {done - parsed:.1f}s")

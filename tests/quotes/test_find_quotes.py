@@ -266,4 +266,4 @@ def test_spans_slice_the_text(nlp: Language) -> None:
 
 def test_public_api() -> None:
     """The quotes package exports exactly find_quotes."""
-    assert quotes_all == ["find_quotes"]
+    assert quotes_all == ["find_quotes", "join_continuations"]

@@ -10,6 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from quotegraph.actors import DocumentActors
+from quotegraph.quotes.continuations import join_continuations
 from quotegraph.quotes.direct import find_direct
 from quotegraph.quotes.frames import TokenIndex
 from quotegraph.quotes.reported import find_reported
@@ -17,7 +18,7 @@ from quotegraph.quotes.select import select
 from quotegraph.quotes.write import write_quotes
 from quotegraph.records import Quote
 
-__all__ = ["find_quotes"]
+__all__ = ["find_quotes", "join_continuations"]
 
 
 def find_quotes(doc: Doc, actors: DocumentActors) -> tuple[Quote, ...]:
