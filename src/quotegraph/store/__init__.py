@@ -1,0 +1,29 @@
+"""The store: analysed articles, quotes and actors in SQLite (PostgreSQL to follow).
+
+>>> with open_store(":memory:") as store:
+...     store.stats().articles
+0
+"""
+
+from quotegraph.store.database import Store, open_store
+from quotegraph.store.query import QuoteQuery
+from quotegraph.store.rows import (
+    ArticleRow,
+    FailureRow,
+    QuoteRow,
+    RunRow,
+    SpeakerRow,
+    StoreStats,
+)
+
+__all__ = [
+    "ArticleRow",
+    "FailureRow",
+    "QuoteQuery",
+    "QuoteRow",
+    "RunRow",
+    "SpeakerRow",
+    "Store",
+    "StoreStats",
+    "open_store",
+]

@@ -1,0 +1,347 @@
+"""The Store: analysed articles in one database, one writer and readers beside it.
+
+All writes go through the store's single writer connection, one transaction
+per call, so an interrupted run never leaves half an article, and adding an
+article twice is a no-op keyed by its content hash. Reads open their own
+connections, which on a SQLite file (write-ahead log) never wait for the writer.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+from sqlalchemy import Connection, Engine, exists, func, insert, select, update
+from sqlalchemy.exc import SQLAlchemyError
+
+from quotegraph.errors import StoreError, UsageError
+from quotegraph.records import Analysis
+from quotegraph.store import actors as actor_step
+from quotegraph.store import convert
+from quotegraph.store import query as quote_query
+from quotegraph.store.connect import create_store_engine, reason
+from quotegraph.store.migrations import migrate
+from quotegraph.store.query import QuoteQuery
+from quotegraph.store.rows import (
+    ArticleRow,
+    FailureRow,
+    QuoteRow,
+    RunRow,
+    SpeakerRow,
+    StoreStats,
+)
+from quotegraph.store.schema import (
+    actors,
+    articles,
+    entities,
+    failures,
+    mentions,
+    quotes,
+    removed,
+    runs,
+)
+from quotegraph.store.search import index_article_quotes
+
+log = logging.getLogger(__name__)
+
+
+def open_store(target: str | Path) -> Store:
+    """Open (creating or migrating as needed) the store at a file path, ":memory:" or a URL."""
+    engine = create_store_engine(target)
+    writer: Connection | None = None
+    try:
+        writer = engine.connect()
+        applied = migrate(writer)
+    except (SQLAlchemyError, StoreError) as exc:
+        if writer is not None:
+            writer.close()
+        engine.dispose()
+        if isinstance(exc, StoreError):
+            raise
+        raise StoreError(
+            f"{target}: cannot open as a quotegraph database ({reason(exc)}); "
+            "give the path of a new file or of a database quotegraph made"
+        ) from exc
+    if applied:
+        log.info("%s: applied schema steps %s", target, ", ".join(applied))
+    return Store(engine, writer, name=str(target))
+
+
+class Store:
+    """Analysed articles, their quotes and actors, and the runs that put them there.
+
+    Use :func:`open_store` to get one; close it when done, or use it as a
+    context manager. One Store is one writer: share it, do not open a second
+    one on the same file to write.
+    """
+
+    def __init__(self, engine: Engine, writer: Connection, *, name: str) -> None:
+        self._engine = engine
+        self._writer = writer
+        self._readers = threading.local()
+        self.name = name
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Release the writer and every reader connection."""
+        self._writer.close()
+        self._engine.dispose()
+
+    # Writing
+
+    def add_analysis(
+        self,
+        article_id: str,
+        analysis: Analysis,
+        *,
+        format: str,
+        encoding: str | None,
+        run_id: int | None,
+    ) -> bool:
+        """Store one analysed article; False, writing nothing, when its id is already stored.
+
+        One transaction per article, so an interrupted run never leaves half of one.
+        """
+        with self._writing(f"cannot store article {analysis.meta.source or article_id}") as db:
+            if db.scalar(select(exists().where(articles.c.id == article_id))):
+                return False
+            rows = convert.rows_of(
+                article_id,
+                analysis,
+                format=format,
+                encoding=encoding,
+                run_id=run_id,
+                added_at=_now(),
+            )
+            for table, values in rows:
+                if values:
+                    db.execute(insert(table), values)
+            index_article_quotes(db, article_id)
+        return True
+
+    def start_run(self, *, command: str, options: Mapping[str, object], pipeline: str) -> int:
+        """Record that a command starts working on the store; return the run id."""
+        with self._writing("cannot record the start of a run") as db:
+            run_id: int = db.execute(
+                insert(runs)
+                .values(command=command, options=dict(options), pipeline=pipeline, started=_now())
+                .returning(runs.c.id)
+            ).scalar_one()
+        return run_id
+
+    def finish_run(self, run_id: int, *, summary: Mapping[str, int | float]) -> None:
+        """Record that a run ended, with its counts and timings."""
+        with self._writing(f"cannot record the end of run {run_id}") as db:
+            db.execute(
+                update(runs)
+                .where(runs.c.id == run_id)
+                .values(finished=_now(), summary=dict(summary))
+            )
+
+    def record_failure(self, run_id: int, *, source: str, kind: str, reason: str) -> None:
+        """Record an input the run could not use, so the run can go on and report it."""
+        with self._writing(f"cannot record the failure of {source}") as db:
+            db.execute(
+                insert(failures).values(
+                    run_id=run_id, source=source, kind=kind, reason=reason, at=_now()
+                )
+            )
+
+    def rebuild_actors(self) -> int:
+        """Recompute the corpus actors from the stored entities; return how many there are."""
+        with self._writing("cannot rebuild the actors") as db:
+            return actor_step.rebuild_actors(db)
+
+    # Reading
+
+    def has_article(self, article_id: str) -> bool:
+        """Whether an article with this content hash is stored."""
+        with self._reading() as db:
+            return bool(db.scalar(select(exists().where(articles.c.id == article_id))))
+
+    def load_analysis(self, article_id: str) -> Analysis:
+        """The analysis stored under ``article_id``, equal to the one given to add_analysis."""
+        with self._reading() as db:
+            return _load(db, article_id)
+
+    def iter_analyses(self) -> Iterator[tuple[str, Analysis]]:
+        """Every stored analysis with its id, by source then id, read one at a time.
+
+        Exhaust or close the iterator: until then reads in this thread share
+        its snapshot of the database.
+        """
+        with self._reading() as db:
+            ids = db.scalars(select(articles.c.id).order_by(articles.c.source, articles.c.id))
+            for article_id in ids.all():
+                yield article_id, _load(db, article_id)
+
+    def find_quotes(self, query: QuoteQuery) -> list[QuoteRow]:
+        """The quotes matching ``query``, newest first unless it asks otherwise."""
+        return list(self.iter_quotes(query))
+
+    def iter_quotes(self, query: QuoteQuery) -> Iterator[QuoteRow]:
+        """Like :meth:`find_quotes`, one row at a time, for exports of any size.
+
+        Exhaust or close the iterator: until then reads in this thread share
+        its snapshot of the database.
+        """
+        with self._reading() as db:
+            for row in db.execute(quote_query.select_quotes(query, self._dialect)):
+                yield quote_query.quote_row(row)
+
+    def count_quotes(self, query: QuoteQuery) -> int:
+        """How many quotes match ``query``, ignoring its limit and offset."""
+        with self._reading() as db:
+            return int(db.scalar(quote_query.count_quotes(query, self._dialect)) or 0)
+
+    def article_quotes(self, article_id: str) -> list[QuoteRow]:
+        """The quotes of one article in text order, with their speakers."""
+        with self._reading() as db:
+            result = db.execute(quote_query.select_article_quotes(article_id))
+            return [quote_query.quote_row(row) for row in result]
+
+    def speakers(self, *, limit: int | None = None) -> list[SpeakerRow]:
+        """The corpus actors, most quoted first (actors never quoted come last)."""
+        statement = select(actors).order_by(actors.c.quote_count.desc(), actors.c.name, actors.c.id)
+        if limit is not None:
+            statement = statement.limit(limit)
+        with self._reading() as db:
+            return [
+                SpeakerRow(
+                    **{**row, "aliases": tuple(row["aliases"]), "roles": tuple(row["roles"])}
+                )
+                for row in db.execute(statement).mappings()
+            ]
+
+    def articles(self) -> list[ArticleRow]:
+        """Every stored article without its text, by source then id."""
+        quote_count = (
+            select(func.count()).where(quotes.c.article_id == articles.c.id).scalar_subquery()
+        )
+        columns = [
+            column for column in articles.c if column.name not in ("text", "notes", "language")
+        ]
+        statement = select(*columns, quote_count.label("quote_count")).order_by(
+            articles.c.source, articles.c.id
+        )
+        with self._reading() as db:
+            return [
+                ArticleRow(**{**row, "authors": tuple(row["authors"])})
+                for row in db.execute(statement).mappings()
+            ]
+
+    def runs(self) -> list[RunRow]:
+        """Every run, oldest first, with how many inputs each could not use."""
+        failure_count = select(func.count()).where(failures.c.run_id == runs.c.id).scalar_subquery()
+        statement = select(runs, failure_count.label("failure_count")).order_by(runs.c.id)
+        with self._reading() as db:
+            return [RunRow(**row) for row in db.execute(statement).mappings()]
+
+    def failures(self, run_id: int | None = None) -> list[FailureRow]:
+        """The inputs a run could not use, in the order met; None means the latest run."""
+        with self._reading() as db:
+            if run_id is None:
+                run_id = db.scalar(select(func.max(runs.c.id)))
+                if run_id is None:
+                    return []
+            statement = (
+                select(
+                    failures.c.run_id,
+                    failures.c.source,
+                    failures.c.kind,
+                    failures.c.reason,
+                    failures.c.at,
+                )
+                .where(failures.c.run_id == run_id)
+                .order_by(failures.c.id)
+            )
+            return [FailureRow(**row) for row in db.execute(statement).mappings()]
+
+    def stats(self) -> StoreStats:
+        """Counts of articles, quotes and quoted actors, and the latest run's failures."""
+        with self._reading() as db:
+            last_run = db.scalar(select(func.max(runs.c.id)))
+            return StoreStats(
+                articles=_count(db, select(func.count()).select_from(articles)),
+                quotes=_count(db, select(func.count()).select_from(quotes)),
+                speakers=_count(
+                    db, select(func.count()).select_from(actors).where(actors.c.quote_count > 0)
+                ),
+                failures=_count(db, select(func.count()).where(failures.c.run_id == last_run)),
+                last_run=last_run,
+            )
+
+    @property
+    def _dialect(self) -> str:
+        return self._engine.dialect.name
+
+    @contextmanager
+    def _writing(self, what: str) -> Iterator[Connection]:
+        """One transaction on the writer; database errors become a StoreError saying what failed."""
+        try:
+            with self._writer.begin():
+                yield self._writer
+        except SQLAlchemyError as exc:
+            raise StoreError(f"{self.name}: {what}: {reason(exc)}") from exc
+
+    @contextmanager
+    def _reading(self) -> Iterator[Connection]:
+        """A reader connection apart from the writer, shared by nested reads in one thread.
+
+        Nested reads (quotes looked up while iterating articles) see the same
+        snapshot, and an in-memory database, which has a single connection,
+        is never asked to begin a transaction inside another.
+        """
+        readers = self._readers
+        try:
+            if not getattr(readers, "users", 0):
+                readers.connection = self._engine.connect()
+                readers.users = 0
+            readers.users += 1
+            try:
+                yield readers.connection
+            finally:
+                readers.users -= 1
+                if not readers.users:
+                    readers.connection.close()
+        except SQLAlchemyError as exc:
+            raise StoreError(f"{self.name}: cannot read: {reason(exc)}") from exc
+
+
+def _load(db: Connection, article_id: str) -> Analysis:
+    article = db.execute(select(articles).where(articles.c.id == article_id)).mappings().first()
+    if article is None:
+        raise UsageError(
+            f"no article {article_id} in the store; check the id against the articles listed"
+        )
+    children = [
+        db.execute(select(table).where(table.c.article_id == article_id).order_by(table.c.position))
+        .mappings()
+        .all()
+        for table in (removed, entities, mentions, quotes)
+    ]
+    return convert.analysis_from(article, *children)
+
+
+def _count(db: Connection, statement: Any) -> int:
+    return int(db.scalar(statement) or 0)
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)

@@ -1,0 +1,91 @@
+"""The schema's history as named steps, applied forward when a store opens.
+
+Each step runs in its own transaction together with its row in
+``schema_migrations``, so a database is always at a known step. Steps are
+never edited once released: a change to the schema is a new step at the end.
+A step that creates a table builds it from its definition in
+:mod:`quotegraph.store.schema`; a later step that changes such a table must
+therefore check what is there before altering it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from sqlalchemy import Connection, Table, insert, select
+from sqlalchemy.exc import SQLAlchemyError
+
+from quotegraph.errors import StoreError
+from quotegraph.store import schema
+from quotegraph.store.connect import reason
+from quotegraph.store.search import create_search_index
+
+
+@dataclass(frozen=True, slots=True)
+class Migration:
+    """One named step of the schema."""
+
+    name: str
+    apply: Callable[[Connection], None]
+
+
+def _create(*tables: Table) -> Callable[[Connection], None]:
+    def apply(connection: Connection) -> None:
+        schema.metadata.create_all(connection, tables=list(tables))
+
+    return apply
+
+
+MIGRATIONS: tuple[Migration, ...] = (
+    Migration(
+        "0001_documents",
+        _create(
+            schema.runs,
+            schema.failures,
+            schema.articles,
+            schema.removed,
+            schema.entities,
+            schema.mentions,
+            schema.quotes,
+        ),
+    ),
+    Migration("0002_corpus_actors", _create(schema.actors, schema.corrections)),
+    Migration("0003_quote_search", create_search_index),
+)
+
+
+def migrate(connection: Connection, steps: Sequence[Migration] = MIGRATIONS) -> list[str]:
+    """Apply the steps this database has not had yet, in order; return their names.
+
+    Raises StoreError when the database has steps this version does not know
+    (it was written by a newer quotegraph) or when a step fails.
+    """
+    with connection.begin():
+        schema.schema_migrations.create(connection, checkfirst=True)
+        applied = set(connection.scalars(select(schema.schema_migrations.c.name)))
+    unknown = applied - {step.name for step in MIGRATIONS}
+    if unknown:
+        raise StoreError(
+            "the database has schema steps this quotegraph does not know "
+            f"({', '.join(sorted(unknown))}); upgrade quotegraph to open it"
+        )
+    done = []
+    for step in steps:
+        if step.name in applied:
+            continue
+        try:
+            with connection.begin():
+                step.apply(connection)
+                connection.execute(
+                    insert(schema.schema_migrations),
+                    {"name": step.name, "applied_at": datetime.now(UTC)},
+                )
+        except SQLAlchemyError as exc:
+            raise StoreError(
+                f"cannot apply schema step {step.name}: {reason(exc)}; "
+                "the database is left at the step before, unchanged"
+            ) from exc
+        done.append(step.name)
+    return done

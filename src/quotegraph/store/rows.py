@@ -1,0 +1,125 @@
+"""What the store's queries return: one frozen record per row.
+
+These are the shapes the command line, the web face and the exports read, so
+they carry plain values (datetimes, tuples of offsets), never database objects.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import datetime
+
+from quotegraph.records import Fragments, Span
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class QuoteRow:
+    """One stored quote with its article and speaker, ready to show or export.
+
+    ``source`` is the article's path or URL; ``source_span`` the offsets of the
+    words that name the speaker at this quote. ``speaker_id`` is the corpus
+    actor, None until the actor step has run or when the speaker is unknown;
+    ``speaker_role`` is what this article says the speaker is.
+    """
+
+    id: str
+    article_id: str
+    source: str
+    title: str | None
+    outlet: str | None
+    published: datetime | None
+    content_text: str
+    content: Fragments
+    cue_text: str | None
+    cue: Span | None
+    source_span: Span | None
+    kind: str
+    confidence: float
+    speaker_id: str | None
+    speaker_name: str | None
+    speaker_type: str | None
+    speaker_role: str | None
+    continues: bool
+    method: str
+
+    @property
+    def start(self) -> int:
+        """Where the content begins."""
+        return self.content[0][0]
+
+    @property
+    def end(self) -> int:
+        """Where the content ends."""
+        return self.content[-1][1]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class SpeakerRow:
+    """A corpus actor with how often and over which dates it appears."""
+
+    id: str
+    name: str
+    type: str
+    aliases: tuple[str, ...]
+    roles: tuple[str, ...]
+    quote_count: int
+    article_count: int
+    first_seen: datetime | None
+    last_seen: datetime | None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ArticleRow:
+    """A stored article without its text."""
+
+    id: str
+    source: str
+    format: str
+    encoding: str | None
+    title: str | None
+    url: str | None
+    outlet: str | None
+    published: datetime | None
+    updated: datetime | None
+    authors: tuple[str, ...]
+    pipeline: str
+    added_at: datetime
+    run_id: int | None
+    quote_count: int
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class RunRow:
+    """One run of a command over the store: what it was asked and what it did."""
+
+    id: int
+    command: str
+    options: Mapping[str, object]
+    pipeline: str
+    started: datetime
+    finished: datetime | None
+    summary: Mapping[str, int | float] | None
+    failure_count: int
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class FailureRow:
+    """An input a run could not use, and why."""
+
+    run_id: int
+    source: str
+    kind: str
+    reason: str
+    at: datetime
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class StoreStats:
+    """The size of the store at a glance; ``failures`` counts the latest run's."""
+
+    articles: int
+    quotes: int
+    speakers: int
+    failures: int
+    last_run: int | None

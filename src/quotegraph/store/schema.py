@@ -1,0 +1,188 @@
+"""The tables of the store, as SQLAlchemy Core objects.
+
+Datetimes are ISO 8601 text as given (naive, or with their UTC offset), so the
+database reads the same in Datasette, pandas or the ``sqlite3`` shell. Rows
+that belong to an article keep a ``position``, so an analysis loads back in
+the order it was stored. The migrations create these tables; queries use them.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Column,
+    Dialect,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    TypeDecorator,
+)
+
+
+class IsoDateTime(TypeDecorator[datetime]):
+    """A datetime kept as ISO 8601 text; dates bind as their ISO day, for comparisons."""
+
+    impl = String
+    cache_ok = True
+
+    def process_bind_param(self, value: date | None, dialect: Dialect) -> str | None:
+        return None if value is None else value.isoformat()
+
+    def process_result_value(self, value: str | None, dialect: Dialect) -> datetime | None:
+        return None if value is None else datetime.fromisoformat(value)
+
+
+metadata = MetaData()
+
+
+def _article_key() -> Column[str]:
+    return Column("article_id", String, ForeignKey("articles.id"), nullable=False)
+
+
+runs = Table(
+    "runs",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("command", String, nullable=False),
+    Column("options", JSON, nullable=False),
+    Column("pipeline", String, nullable=False),
+    Column("started", IsoDateTime, nullable=False),
+    Column("finished", IsoDateTime),
+    Column("summary", JSON),
+)
+
+failures = Table(
+    "failures",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("run_id", Integer, ForeignKey("runs.id"), nullable=False, index=True),
+    Column("source", String, nullable=False),
+    Column("kind", String, nullable=False),
+    Column("reason", String, nullable=False),
+    Column("at", IsoDateTime, nullable=False),
+)
+
+articles = Table(
+    "articles",
+    metadata,
+    Column("id", String, primary_key=True, comment="content hash of the text"),
+    Column("source", String, nullable=False, comment="path or URL as given"),
+    Column("format", String, nullable=False),
+    Column("encoding", String),
+    Column("title", String),
+    Column("url", String),
+    Column("outlet", String, index=True),
+    Column("published", IsoDateTime, index=True),
+    Column("updated", IsoDateTime),
+    Column("authors", JSON, nullable=False),
+    Column("language", String, nullable=False),
+    Column("text", Text, nullable=False),
+    Column("notes", JSON, nullable=False),
+    Column("pipeline", String, nullable=False),
+    Column("added_at", IsoDateTime, nullable=False),
+    Column("run_id", Integer, ForeignKey("runs.id")),
+)
+
+removed = Table(
+    "removed",
+    metadata,
+    _article_key(),
+    Column("position", Integer, nullable=False),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("kind", String, nullable=False),
+    Index("removed_by_article", "article_id", "position", unique=True),
+)
+
+entities = Table(
+    "entities",
+    metadata,
+    _article_key(),
+    Column("entity_id", Integer, nullable=False),
+    Column("position", Integer, nullable=False),
+    Column("name", String, nullable=False),
+    Column("type", String, nullable=False),
+    Column("roles", JSON, nullable=False),
+    Column("affiliations", JSON, nullable=False),
+    Column("actor_id", String, index=True),
+    Index("entities_by_article", "article_id", "entity_id", unique=True),
+)
+
+mentions = Table(
+    "mentions",
+    metadata,
+    _article_key(),
+    Column("position", Integer, nullable=False),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("text", String, nullable=False),
+    Column("kind", String, nullable=False),
+    Column("entity_id", Integer, nullable=False),
+    Index("mentions_by_article", "article_id", "position", unique=True),
+)
+
+quotes = Table(
+    "quotes",
+    metadata,
+    Column("seq", Integer, primary_key=True, comment="integer key for the search index"),
+    Column("id", String, nullable=False, unique=True, comment="hash of article and content"),
+    _article_key(),
+    Column("position", Integer, nullable=False),
+    Column("content", JSON, nullable=False, comment="[[start, end], ...]"),
+    Column("content_text", Text, nullable=False),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("cue_start", Integer),
+    Column("cue_end", Integer),
+    Column("cue_text", String),
+    Column("cue_lemma", String),
+    Column("source_start", Integer),
+    Column("source_end", Integer),
+    Column("kind", String, nullable=False),
+    Column("confidence", Float, nullable=False),
+    Column("continues", Boolean, nullable=False),
+    Column("method", String, nullable=False),
+    Column("entity_id", Integer),
+    Column("actor_id", String, index=True),
+    Index("quotes_by_article", "article_id", "position", unique=True),
+)
+
+actors = Table(
+    "actors",
+    metadata,
+    Column("id", String, primary_key=True),
+    Column("name", String, nullable=False),
+    Column("type", String, nullable=False),
+    Column("aliases", JSON, nullable=False),
+    Column("roles", JSON, nullable=False),
+    Column("quote_count", Integer, nullable=False),
+    Column("article_count", Integer, nullable=False),
+    Column("first_seen", IsoDateTime),
+    Column("last_seen", IsoDateTime),
+)
+
+corrections = Table(
+    "corrections",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("kind", String, nullable=False),
+    Column("target", String, nullable=False),
+    Column("value", JSON, nullable=False),
+    Column("created", IsoDateTime, nullable=False),
+    Column("undone", Boolean, nullable=False, default=False),
+)
+
+schema_migrations = Table(
+    "schema_migrations",
+    metadata,
+    Column("name", String, primary_key=True),
+    Column("applied_at", IsoDateTime, nullable=False),
+)

@@ -1,0 +1,122 @@
+"""Opening databases: new files, old schema versions, and files that are not ours."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from sqlalchemy import insert, select, text
+
+from quotegraph.errors import StoreError
+from quotegraph.records import Analysis
+from quotegraph.store import QuoteQuery, open_store
+from quotegraph.store.connect import create_store_engine
+from quotegraph.store.convert import rows_of
+from quotegraph.store.migrations import MIGRATIONS, migrate
+from quotegraph.store.schema import schema_migrations
+
+
+def write_v1_database(path: Path, article: Analysis) -> None:
+    """A database as the first schema step left it, holding one article."""
+    engine = create_store_engine(path)
+    with engine.connect() as connection:
+        migrate(connection, MIGRATIONS[:1])
+        with connection.begin():
+            tables = rows_of(
+                "old",
+                article,
+                format="text",
+                encoding=None,
+                run_id=None,
+                added_at=datetime.now(UTC),
+            )
+            for table, rows in tables:
+                if rows:
+                    connection.execute(insert(table), rows)
+    engine.dispose()
+
+
+def applied_steps(path: Path) -> list[str]:
+    engine = create_store_engine(path)
+    with engine.connect() as connection:
+        names = list(connection.scalars(select(schema_migrations.c.name).order_by("name")))
+    engine.dispose()
+    return names
+
+
+def test_a_new_file_gets_every_step(tmp_path: Path) -> None:
+    """A new database records every schema step it was built with."""
+    path = tmp_path / "new.db"
+    open_store(path).close()
+    assert applied_steps(path) == [step.name for step in MIGRATIONS]
+
+
+def test_an_old_database_is_migrated_forward(tmp_path: Path, samples: dict[str, Analysis]) -> None:
+    """A first-version database opens, gains the later steps and keeps its articles searchable."""
+    path = tmp_path / "old.db"
+    write_v1_database(path, samples["bridge"])
+    assert applied_steps(path) == ["0001_documents"]
+    with open_store(path) as store:
+        assert store.load_analysis("old") == samples["bridge"]
+        assert store.count_quotes(QuoteQuery(search="bridge")) == 1
+        assert store.rebuild_actors() == 2
+    assert applied_steps(path) == [step.name for step in MIGRATIONS]
+
+
+def test_opening_twice_applies_nothing_new(tmp_path: Path, samples: dict[str, Analysis]) -> None:
+    """Reopening a current database keeps its data and its step records as they were."""
+    path = tmp_path / "news.db"
+    with open_store(path) as store:
+        store.add_analysis("a", samples["taxes"], format="html", encoding=None, run_id=None)
+    with open_store(path) as store:
+        assert store.stats().articles == 1
+    assert applied_steps(path) == [step.name for step in MIGRATIONS]
+
+
+def test_a_database_from_a_newer_version_is_refused(tmp_path: Path) -> None:
+    """A database with steps this version does not know is not touched."""
+    path = tmp_path / "future.db"
+    open_store(path).close()
+    engine = create_store_engine(path)
+    with engine.begin() as connection:
+        connection.execute(
+            insert(schema_migrations), {"name": "9999_future", "applied_at": datetime.now(UTC)}
+        )
+    engine.dispose()
+    with pytest.raises(StoreError, match="upgrade quotegraph"):
+        open_store(path)
+
+
+def test_a_file_that_is_not_a_database_is_refused(tmp_path: Path) -> None:
+    """Opening a text file as a store says so instead of crashing."""
+    path = tmp_path / "notes.txt"
+    path.write_text("not a database\n" * 100)
+    with pytest.raises(StoreError, match="cannot open as a quotegraph database"):
+        open_store(path)
+
+
+def test_a_missing_folder_is_reported(tmp_path: Path) -> None:
+    """A path in a folder that does not exist is a clear error."""
+    with pytest.raises(StoreError, match="no such folder"):
+        open_store(tmp_path / "missing" / "news.db")
+
+
+def test_file_stores_use_write_ahead_logging(tmp_path: Path) -> None:
+    """File databases are in WAL mode, so readers do not block the writer."""
+    path = tmp_path / "news.db"
+    open_store(path).close()
+    engine = create_store_engine(path)
+    with engine.connect() as connection:
+        assert connection.execute(text("PRAGMA journal_mode")).scalar() == "wal"
+    engine.dispose()
+
+
+def test_readers_see_committed_work_while_the_writer_is_open(
+    tmp_path: Path, samples: dict[str, Analysis]
+) -> None:
+    """A second store opened for reading sees what the first has committed."""
+    path = tmp_path / "news.db"
+    with open_store(path) as writer, open_store(path) as reader:
+        writer.add_analysis("a", samples["wire"], format="jsonl", encoding=None, run_id=None)
+        assert reader.has_article("a")
