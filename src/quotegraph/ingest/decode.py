@@ -67,11 +67,22 @@ def declared_charset(raw: bytes) -> str | None:
 
 
 def _guess(raw: bytes) -> Decoded | None:
-    best = charset_normalizer.from_bytes(raw, cp_isolation=list(GUESS_CANDIDATES)).best()
-    if best is None:
+    """The least chaotic candidate decoding; ties go to the earlier candidate.
+
+    English news that is not UTF-8 is nearly always cp1252, which several
+    single-byte encodings imitate equally well on short texts.
+    """
+    matches = list(charset_normalizer.from_bytes(raw, cp_isolation=list(GUESS_CANDIDATES)))
+    if not matches:
         return None
-    alike = set(best.could_be_from_charset) | {best.encoding}
-    for encoding in (*(name for name in GUESS_CANDIDATES if name in alike), best.encoding):
+    least_chaos = min(match.chaos for match in matches)
+    fitting = {
+        name
+        for match in matches
+        if match.chaos <= least_chaos
+        for name in (match.encoding, *match.could_be_from_charset)
+    }
+    for encoding in (*(name for name in GUESS_CANDIDATES if name in fitting), *fitting):
         try:
             return Decoded(raw.decode(encoding), encoding, True)
         except UnicodeDecodeError:

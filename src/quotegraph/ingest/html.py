@@ -41,6 +41,11 @@ def _page_date(page: str, *, original: bool, source: str) -> datetime | None:
     return datetime_field(found, source)
 
 
+# What trafilatura finds on a page without an article is a menu or a cookie
+# notice: a handful of words. The shortest news brief is longer than this.
+MIN_ARTICLE_WORDS = 15
+
+
 def extract_article(page: str, source: str) -> tuple[str, ArticleMeta]:
     """The main text of an HTML page and its metadata.
 
@@ -50,7 +55,7 @@ def extract_article(page: str, source: str) -> tuple[str, ArticleMeta]:
     found = trafilatura.bare_extraction(
         page, with_metadata=True, include_comments=False, prune_xpath=_NEVER_ARTICLE
     )
-    if not isinstance(found, Document) or not found.text or not found.text.strip():
+    if not isinstance(found, Document) or len((found.text or "").split()) < MIN_ARTICLE_WORDS:
         raise EmptyInputError(source, "no article text found in the HTML page")
     text: str = found.text
     published = _page_date(page, original=True, source=source)

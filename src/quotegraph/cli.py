@@ -1,0 +1,437 @@
+"""The ``quotegraph`` command: a thin face over :class:`quotegraph.corpus.Corpus`.
+
+Each command parses its options, calls one library function and prints the
+result. Library exceptions become one-line messages here, in one place.
+Exit codes: 0 success, 1 some inputs failed, 2 usage error.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import logging
+import os
+import sys
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import asdict, fields
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+from rich.console import Console
+from rich.logging import RichHandler
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from quotegraph import __version__
+from quotegraph.corpus import DEFAULT_DB, EXPORTERS, Corpus
+from quotegraph.errors import QuotegraphError, UsageError
+from quotegraph.nlp import DEFAULT_PIPELINE
+from quotegraph.pipeline import RunSummary
+from quotegraph.records import QUOTE_KINDS
+from quotegraph.settings import DEFAULT_MAX_BYTES, DEFAULT_MAX_CHARS, Options
+from quotegraph.store import QuoteQuery, QuoteRow
+
+EXIT_OK, EXIT_FAILURES, EXIT_USAGE = 0, 1, 2
+
+err = Console(stderr=True, highlight=False, soft_wrap=True)
+out = Console(highlight=False, soft_wrap=True)
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def db_option(func: F) -> F:
+    """The --db option shared by every command that reads or writes a store."""
+    return click.option(
+        "--db",
+        default=lambda: os.environ.get("QUOTEGRAPH_DB", DEFAULT_DB),
+        show_default=f"$QUOTEGRAPH_DB or {DEFAULT_DB}",
+        help="SQLite file (created when missing) or a SQLAlchemy database URL.",
+    )(func)
+
+
+def output_options(func: F) -> F:
+    """--json and --csv, for scripts."""
+    func = click.option("--csv", "as_csv", is_flag=True, help="Write CSV to standard output.")(func)
+    return click.option("--json", "as_json", is_flag=True, help="Write JSON to standard output.")(
+        func
+    )
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.version_option(__version__, prog_name="quotegraph")
+@click.option("-v", "--verbose", count=True, help="Say more (-vv for debugging output).")
+def main(verbose: int) -> None:
+    """Find who said what in news articles, store it, search it, export it.
+
+    \b
+    Start with:
+      quotegraph run articles/ --db news.db     analyse a folder of articles
+      quotegraph quotes --db news.db --search harbour
+      quotegraph actors --db news.db
+      quotegraph export --db news.db --format jsonl > quotes.jsonl
+    """
+    level = logging.WARNING - 10 * verbose
+    logging.basicConfig(
+        level=level,
+        format="%(message)s",
+        handlers=[RichHandler(console=err, show_time=False, show_path=False, markup=False)],
+    )
+
+
+@contextmanager
+def reported_errors() -> Iterator[None]:
+    """Turn library exceptions into one-line messages and exit codes."""
+    try:
+        yield
+    except UsageError as exc:
+        err.print(f"[red]error:[/] {exc}", markup=True, highlight=False)
+        sys.exit(EXIT_USAGE)
+    except QuotegraphError as exc:
+        err.print(f"[red]error:[/] {exc}", markup=True, highlight=False)
+        sys.exit(EXIT_FAILURES)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@db_option
+@click.option(
+    "--pipeline",
+    default=DEFAULT_PIPELINE,
+    show_default=True,
+    help="Installed spaCy pipeline to parse with (e.g. en_core_web_sm).",
+)
+@click.option(
+    "--workers",
+    type=int,
+    default=1,
+    show_default=True,
+    help="Worker processes that parse in parallel.",
+)
+@click.option(
+    "--max-bytes",
+    type=int,
+    default=DEFAULT_MAX_BYTES,
+    show_default=True,
+    help="Skip files larger than this.",
+)
+@click.option(
+    "--max-chars",
+    type=int,
+    default=DEFAULT_MAX_CHARS,
+    show_default=True,
+    help="Skip documents longer than this many characters.",
+)
+@click.option(
+    "--keep-furniture",
+    is_flag=True,
+    help="Analyse the text as it is, without removing captions, credits, prompts...",
+)
+@click.option(
+    "--top",
+    type=int,
+    default=5,
+    show_default=True,
+    help="How many quotes to show after the summary (0 for none).",
+)
+@click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
+def run(
+    paths: tuple[Path, ...],
+    db: str,
+    pipeline: str,
+    workers: int,
+    max_bytes: int,
+    max_chars: int,
+    keep_furniture: bool,
+    top: int,
+    as_json: bool,
+) -> None:
+    """Analyse articles under PATHS and store their quotes.
+
+    PATHS are files or folders (read recursively): plain-text articles as
+    scraped, .html/.htm pages, and .jsonl files with one article per line
+    (fields: text or html, and optionally title, url, published, outlet,
+    authors). Articles already in the store are skipped, so running twice
+    adds nothing. Exits 1 when some inputs failed (each is listed with its
+    reason), 2 on a usage error.
+    """
+    with reported_errors():
+        options = Options(
+            pipeline=pipeline,
+            workers=workers,
+            max_bytes=max_bytes,
+            max_chars=max_chars,
+            clean=not keep_furniture,
+        )
+        with Corpus(db) as corpus, _progress(disable=as_json) as progress:
+            task = progress.add_task("Analysing", total=None)
+            summary = corpus.add(
+                paths,
+                options,
+                on_files_found=lambda n: progress.update(task, total=n),
+                on_file_done=lambda _path: progress.advance(task),
+            )
+            progress.update(task, visible=False)
+            if as_json:
+                out.print_json(json.dumps(summary.as_dict(), default=str))
+            else:
+                _print_summary(summary, db)
+                if top:
+                    _print_quotes(
+                        corpus.quotes(QuoteQuery(limit=top, order="confidence")),
+                        title=f"Top {top} quotes",
+                    )
+    sys.exit(summary.exit_code)
+
+
+@main.command()
+@db_option
+@click.option("--speaker", help="Quotes by this speaker (any of their names).")
+@click.option("--search", help='Full-text search in the quotes: words, "a phrase", OR, NOT.')
+@click.option("--article", help="Quotes from one article (its id or part of its source path/URL).")
+@click.option("--since", type=click.DateTime(["%Y-%m-%d"]), help="Said on or after this date.")
+@click.option("--until", type=click.DateTime(["%Y-%m-%d"]), help="Said on or before this date.")
+@click.option("--kind", type=click.Choice(QUOTE_KINDS), help="Only direct, indirect or mixed.")
+@click.option("--outlet", help="Only from this outlet.")
+@click.option(
+    "--limit", type=int, default=50, show_default=True, help="At most this many (0: all)."
+)
+@output_options
+def quotes(
+    db: str,
+    speaker: str | None,
+    search: str | None,
+    article: str | None,
+    since: datetime | None,
+    until: datetime | None,
+    kind: str | None,
+    outlet: str | None,
+    limit: int,
+    as_json: bool,
+    as_csv: bool,
+) -> None:
+    """List quotes, newest first, with filters.
+
+    \b
+    Examples:
+      quotegraph quotes --speaker "Okonjo-Vale" --since 2021-01-01
+      quotegraph quotes --search '"harbour wall" OR marina' --json
+    """
+    with reported_errors(), Corpus(db) as corpus:
+        query = QuoteQuery(
+            speaker=speaker,
+            search=search,
+            article=article,
+            since=since.date() if since else None,
+            until=until.date() if until else None,
+            kind=kind,
+            outlet=outlet,
+            limit=limit or None,
+        )
+        rows = corpus.quotes(query)
+        if as_json or as_csv:
+            _emit([_plain(row) for row in rows], as_csv=as_csv)
+        else:
+            _print_quotes(rows, title=f"{len(rows)} quotes")
+
+
+@main.command()
+@db_option
+@click.option(
+    "--limit", type=int, default=50, show_default=True, help="At most this many (0: all)."
+)
+@output_options
+def actors(db: str, limit: int, as_json: bool, as_csv: bool) -> None:
+    """List the speakers across the corpus, most quoted first."""
+    with reported_errors(), Corpus(db) as corpus:
+        rows = corpus.speakers(limit=limit or None)
+        if as_json or as_csv:
+            _emit([_plain(row) for row in rows], as_csv=as_csv)
+            return
+        table = Table(title=f"{len(rows)} speakers", title_justify="left")
+        for column in ("speaker", "type", "quotes", "articles", "first seen", "last seen"):
+            table.add_column(
+                column, justify="right" if column in ("quotes", "articles") else "left"
+            )
+        for row in rows:
+            table.add_row(
+                row.name,
+                row.type,
+                str(row.quote_count),
+                str(row.article_count),
+                _day(row.first_seen),
+                _day(row.last_seen),
+            )
+        out.print(table)
+
+
+@main.command()
+@db_option
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(list(EXPORTERS)),
+    default="jsonl",
+    show_default=True,
+    help="jsonl: one article per line with its quotes; csv: one "
+    "quote per row; attribution-jsonl: predictions for the attribution scorer.",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write to this file instead of standard output.",
+)
+def export(db: str, fmt: str, output: Path | None) -> None:
+    """Write every article and quote in a format for other tools."""
+    with reported_errors(), Corpus(db) as corpus:
+        if output is None:
+            corpus.export(fmt, sys.stdout)
+            return
+        with output.open("w", encoding="utf-8", newline="") as stream:
+            corpus.export(fmt, stream)
+        err.print(f"wrote {output}")
+
+
+@main.command()
+@db_option
+@click.option("--run", "run_id", type=int, help="A run id (default: the latest run).")
+@output_options
+def failures(db: str, run_id: int | None, as_json: bool, as_csv: bool) -> None:
+    """List the inputs a run could not use, with the reason."""
+    with reported_errors(), Corpus(db) as corpus:
+        rows = corpus.failures(run_id)
+        if as_json or as_csv:
+            _emit([_plain(row) for row in rows], as_csv=as_csv)
+            return
+        for row in rows:
+            out.print(f"{row.source}: {row.reason}")
+        err.print(f"{len(rows)} failures")
+
+
+@main.command(name="eval")
+@click.argument("gold", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option(
+    "--pipeline",
+    default=DEFAULT_PIPELINE,
+    show_default=True,
+    help="Installed spaCy pipeline to parse with.",
+)
+@click.option(
+    "--predictions",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Also write the predictions (attribution JSONL) to this file.",
+)
+@click.option("--docs", help="Score only these document stems (comma-separated).")
+@click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
+def evaluate(
+    gold: Path, pipeline: str, predictions: Path | None, docs: str | None, as_json: bool
+) -> None:
+    """Score attribution against a brat-standoff gold folder (text/ + attributions/).
+
+    Runs the full pipeline on each text in GOLD/text and scores it with the
+    protocol of the PolNeAR attribution scorer, e.g.
+    `quotegraph eval ../shared/polnear/dev`.
+    """
+    from quotegraph.evaluate import format_report, scores_to_json
+    from quotegraph.evaluate.runner import evaluate_folder
+
+    with reported_errors(), _progress(disable=as_json) as progress:
+        task = progress.add_task("Evaluating", total=None)
+        scores = evaluate_folder(
+            gold,
+            pipeline=pipeline,
+            docs=docs.split(",") if docs else None,
+            predictions_out=predictions,
+            on_total=lambda n: progress.update(task, total=n),
+            on_doc_done=lambda: progress.advance(task),
+        )
+        progress.update(task, visible=False)
+        if as_json:
+            out.print_json(json.dumps(scores_to_json(scores)))
+        else:
+            out.print(format_report(scores))
+
+
+def _progress(*, disable: bool) -> Progress:
+    return Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=err,
+        transient=True,
+        disable=disable or not err.is_terminal,
+    )
+
+
+def _print_summary(summary: RunSummary, db: str) -> None:
+    line = (
+        f"{summary.added} articles added, {summary.duplicates} already stored, "
+        f"{summary.quotes} quotes, {len(summary.failures)} failed, "
+        f"in {summary.seconds:.1f} s ({summary.files} files)"
+    )
+    out.print(f"[bold]Run {summary.run_id}[/] into {db}: {line}", markup=True)
+    for guess in summary.guessed_encodings:
+        err.print(f"note: guessed the encoding of {guess}")
+    for failure in summary.failures:
+        err.print(f"failed: {failure.source}: {failure.reason}")
+
+
+def _print_quotes(rows: Sequence[QuoteRow], *, title: str) -> None:
+    table = Table(title=title, title_justify="left", show_lines=True)
+    table.add_column("date", no_wrap=True)
+    table.add_column("speaker")
+    table.add_column("quote", ratio=3)
+    table.add_column("kind")
+    table.add_column("source", overflow="fold")
+    for row in rows:
+        speaker = row.speaker_name or "?"
+        if row.speaker_role:
+            speaker += f"\n[dim]{row.speaker_role}[/]"
+        table.add_row(
+            _day(row.published), speaker, row.content_text, row.kind, row.outlet or row.source
+        )
+    out.print(table)
+
+
+def _emit(records: list[dict[str, Any]], *, as_csv: bool) -> None:
+    if not as_csv:
+        out.print_json(json.dumps(records, ensure_ascii=False, default=str))
+        return
+    if not records:
+        return
+    writer = csv.DictWriter(sys.stdout, fieldnames=list(records[0]))
+    writer.writeheader()
+    for record in records:
+        writer.writerow(
+            {
+                k: json.dumps(v) if isinstance(v, list | tuple | dict) else v
+                for k, v in record.items()
+            }
+        )
+
+
+def _plain(row: Any) -> dict[str, Any]:
+    record = asdict(row) if hasattr(row, "__dataclass_fields__") else dict(row._asdict())
+    return {f.name: _jsonable(record[f.name]) for f in fields(row)}
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    return value
+
+
+def _day(value: datetime | date | str | None) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return value[:10]
+    return value.strftime("%Y-%m-%d")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()
