@@ -7,57 +7,35 @@ Exit codes: 0 success, 1 some inputs failed, 2 usage error.
 
 from __future__ import annotations
 
-import csv
 import json
 import logging
-import os
 import sys
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
-from dataclasses import asdict, fields
-from datetime import date, datetime
+from collections.abc import Sequence
+from datetime import datetime
 from pathlib import Path
-from typing import Any, TypeVar
 
 import click
-from rich.console import Console
 from rich.logging import RichHandler
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from quotegraph import __version__
-from quotegraph.corpus import DEFAULT_DB, EXPORTERS, Corpus
-from quotegraph.errors import QuotegraphError, UsageError
+from quotegraph.cli.common import (
+    day,
+    db_option,
+    emit,
+    err,
+    out,
+    output_options,
+    plain,
+    reported_errors,
+)
+from quotegraph.corpus import EXPORTERS, Corpus
 from quotegraph.nlp import DEFAULT_PIPELINE
 from quotegraph.pipeline import RunSummary
 from quotegraph.records import QUOTE_KINDS
 from quotegraph.settings import DEFAULT_MAX_BYTES, DEFAULT_MAX_CHARS, Options
 from quotegraph.store import QuoteQuery, QuoteRow
-
-EXIT_OK, EXIT_FAILURES, EXIT_USAGE = 0, 1, 2
-
-err = Console(stderr=True, highlight=False, soft_wrap=True)
-out = Console(highlight=False, soft_wrap=True)
-
-F = TypeVar("F", bound=Callable[..., Any])
-
-
-def db_option(func: F) -> F:
-    """The --db option shared by every command that reads or writes a store."""
-    return click.option(
-        "--db",
-        default=lambda: os.environ.get("QUOTEGRAPH_DB", DEFAULT_DB),
-        show_default=f"$QUOTEGRAPH_DB or {DEFAULT_DB}",
-        help="SQLite file (created when missing) or a SQLAlchemy database URL.",
-    )(func)
-
-
-def output_options(func: F) -> F:
-    """--json and --csv, for scripts."""
-    func = click.option("--csv", "as_csv", is_flag=True, help="Write CSV to standard output.")(func)
-    return click.option("--json", "as_json", is_flag=True, help="Write JSON to standard output.")(
-        func
-    )
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
@@ -79,19 +57,6 @@ def main(verbose: int) -> None:
         format="%(message)s",
         handlers=[RichHandler(console=err, show_time=False, show_path=False, markup=False)],
     )
-
-
-@contextmanager
-def reported_errors() -> Iterator[None]:
-    """Turn library exceptions into one-line messages and exit codes."""
-    try:
-        yield
-    except UsageError as exc:
-        err.print(f"[red]error:[/] {exc}", markup=True, highlight=False)
-        sys.exit(EXIT_USAGE)
-    except QuotegraphError as exc:
-        err.print(f"[red]error:[/] {exc}", markup=True, highlight=False)
-        sys.exit(EXIT_FAILURES)
 
 
 @main.command()
@@ -232,7 +197,7 @@ def quotes(
         )
         rows = corpus.quotes(query)
         if as_json or as_csv:
-            _emit([_plain(row) for row in rows], as_csv=as_csv)
+            emit([plain(row) for row in rows], as_csv=as_csv)
         else:
             _print_quotes(rows, title=f"{len(rows)} quotes")
 
@@ -248,7 +213,7 @@ def actors(db: str, limit: int, as_json: bool, as_csv: bool) -> None:
     with reported_errors(), Corpus(db) as corpus:
         rows = corpus.speakers(limit=limit or None)
         if as_json or as_csv:
-            _emit([_plain(row) for row in rows], as_csv=as_csv)
+            emit([plain(row) for row in rows], as_csv=as_csv)
             return
         table = Table(title=f"{len(rows)} speakers", title_justify="left")
         for column in ("speaker", "type", "quotes", "articles", "first seen", "last seen"):
@@ -261,8 +226,8 @@ def actors(db: str, limit: int, as_json: bool, as_csv: bool) -> None:
                 row.type,
                 str(row.quote_count),
                 str(row.article_count),
-                _day(row.first_seen),
-                _day(row.last_seen),
+                day(row.first_seen),
+                day(row.last_seen),
             )
         out.print(table)
 
@@ -304,7 +269,7 @@ def failures(db: str, run_id: int | None, as_json: bool, as_csv: bool) -> None:
     with reported_errors(), Corpus(db) as corpus:
         rows = corpus.failures(run_id)
         if as_json or as_csv:
-            _emit([_plain(row) for row in rows], as_csv=as_csv)
+            emit([plain(row) for row in rows], as_csv=as_csv)
             return
         for row in rows:
             out.print(f"{row.source}: {row.reason}")
@@ -392,45 +357,9 @@ def _print_quotes(rows: Sequence[QuoteRow], *, title: str) -> None:
         if row.speaker_role:
             speaker += f"\n[dim]{row.speaker_role}[/]"
         table.add_row(
-            _day(row.published), speaker, row.content_text, row.kind, row.outlet or row.source
+            day(row.published), speaker, row.content_text, row.kind, row.outlet or row.source
         )
     out.print(table)
-
-
-def _emit(records: list[dict[str, Any]], *, as_csv: bool) -> None:
-    if not as_csv:
-        out.print_json(json.dumps(records, ensure_ascii=False, default=str))
-        return
-    if not records:
-        return
-    writer = csv.DictWriter(sys.stdout, fieldnames=list(records[0]))
-    writer.writeheader()
-    for record in records:
-        writer.writerow(
-            {
-                k: json.dumps(v) if isinstance(v, list | tuple | dict) else v
-                for k, v in record.items()
-            }
-        )
-
-
-def _plain(row: Any) -> dict[str, Any]:
-    record = asdict(row) if hasattr(row, "__dataclass_fields__") else dict(row._asdict())
-    return {f.name: _jsonable(record[f.name]) for f in fields(row)}
-
-
-def _jsonable(value: Any) -> Any:
-    if isinstance(value, datetime | date):
-        return value.isoformat()
-    return value
-
-
-def _day(value: datetime | date | str | None) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, str):
-        return value[:10]
-    return value.strftime("%Y-%m-%d")
 
 
 if __name__ == "__main__":  # pragma: no cover
