@@ -55,9 +55,9 @@ def extract_article(page: str, source: str) -> tuple[str, ArticleMeta]:
     found = trafilatura.bare_extraction(
         page, with_metadata=True, include_comments=False, prune_xpath=_NEVER_ARTICLE
     )
-    text = found.text if isinstance(found, Document) else None
-    if text is None or len(text.split()) < MIN_ARTICLE_WORDS:
+    if not isinstance(found, Document) or len((found.text or "").split()) < MIN_ARTICLE_WORDS:
         raise EmptyInputError(source, "no article text found in the HTML page")
+    text = found.text or ""
     published = _page_date(page, original=True, source=source)
     updated = _page_date(page, original=False, source=source)
     meta = ArticleMeta(
