@@ -27,3 +27,17 @@ def polnear_dev() -> Path:
     if not (path / "text").is_dir():
         pytest.skip(f"PolNeAR dev split not found at {path} (it lives outside the repository)")
     return path
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    group = parser.getgroup("quotegraph evaluation gate")
+    group.addoption(
+        "--update-eval-baseline",
+        action="store_true",
+        help="Raise the gate's floors to the figures measured now.",
+    )
+    group.addoption(
+        "--allow-lower-floors",
+        action="store_true",
+        help="With --update-eval-baseline: also lower floors that dropped.",
+    )
