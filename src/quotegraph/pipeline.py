@@ -18,7 +18,7 @@ from pathlib import Path
 
 from spacy.language import Language
 
-from quotegraph.analyze import Prepared, analyze_many, prepare
+from quotegraph.analysis import Prepared, analyze_many, prepare
 from quotegraph.errors import InputFileError
 from quotegraph.ingest import SourceDocument, content_hash, discover, read_documents
 from quotegraph.nlp import load_pipeline, pipeline_label

@@ -95,7 +95,7 @@ def furniture_rules() -> FurnitureRules:
     """The compiled rules of ``data/furniture.toml``."""
     data = read_toml("furniture.toml")
     placeholders = {
-        "agency": alternation(data["agencies"]),
+        "agency": f"{alternation(data['agencies'])}|{data['agency_shape']}",
         "control": alternation(data["controls"]),
         "glued_control": alternation(
             label for label in data["controls"] if len(label) >= 4 and " " not in label

@@ -6,7 +6,7 @@ import json
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from quotegraph.analyze import analyze_many, prepare
+from quotegraph.analysis import analyze_many, prepare
 from quotegraph.evaluate.gold import GoldDocument
 from quotegraph.evaluate.gold_folder import read_gold
 from quotegraph.evaluate.predictions import Prediction

@@ -1,0 +1,134 @@
+"""The public one-document API: `quotegraph.analyze` and what the package exports."""
+
+from __future__ import annotations
+
+from dataclasses import FrozenInstanceError
+from datetime import datetime
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from spacy.language import Language
+
+import quotegraph
+from quotegraph import Analysis, analyze
+
+SCRAPED = """\
+Quarry expansion approved despite protests
+
+12/03/2019 08:41 GMT | Updated 12/03/2019 10:02 GMT
+
+ShareTweetEmailPrint
+
+The county planning board approved the expansion of the Hollin Ridge quarry on Monday.
+
+"This quarry has fed families in the valley for four generations. We intend to run it carefully, and we intend to
+
+Lorries leave the Hollin Ridge quarry on Monday. Petra Lund/Valley Images
+
+"keep every promise we made about dust and noise," said Aled Brannock, the quarry's managing director.
+
+Residents were not persuaded. Nia Farrow, a 41-year-old teacher from Cressby, said the board had "stopped listening years ago".
+
+She warned that the group would appeal.
+
+Sign up for our newsletter
+"""
+
+
+def test_public_api_is_pinned() -> None:
+    """The package exports exactly its documented names."""
+    assert sorted(quotegraph.__all__) == sorted(
+        [
+            "Analysis",
+            "ArticleMeta",
+            "Corpus",
+            "Entity",
+            "Mention",
+            "Options",
+            "Quote",
+            "QuoteQuery",
+            "Removed",
+            "__version__",
+            "analyze",
+        ]
+    )
+    for name in quotegraph.__all__:
+        assert getattr(quotegraph, name) is not None
+
+
+def test_analyze_scraped_article(nlp: Language) -> None:
+    """Furniture is removed, the dateline read, and a quote broken by a caption stays one quote."""
+    analysis = analyze(SCRAPED, nlp=nlp, outlet="Valley Herald")
+    assert isinstance(analysis, Analysis)
+    assert analysis.meta.published == datetime(
+        2019, 3, 12, 8, 41, tzinfo=analysis.meta.published.tzinfo
+    )
+    assert analysis.meta.updated is not None and analysis.meta.updated.hour == 10
+    kinds = {r.kind for r in analysis.removed}
+    assert {"controls", "prompt"} <= kinds
+    assert any("Petra Lund" in SCRAPED[r.start : r.end] for r in analysis.removed)
+    speakers = {
+        analysis.span_text(q.content): analysis.entity(q.speaker).name
+        for q in analysis.quotes
+        if q.speaker is not None
+    }
+    brannock = [text for text, name in speakers.items() if name == "Aled Brannock"]
+    assert brannock and all("Petra Lund" not in text for text in brannock)
+    assert any("dust and noise" in text for text in brannock)
+    assert "Nia Farrow" in speakers.values()
+
+
+def test_analysis_is_immutable(nlp: Language) -> None:
+    """An Analysis cannot be changed after the fact."""
+    analysis = analyze("Nobody said anything today.", nlp=nlp)
+    with pytest.raises(FrozenInstanceError):
+        analysis.text = "changed"  # type: ignore[misc]
+
+
+def test_unknown_metadata_is_refused(nlp: Language) -> None:
+    """A misspelt metadata name fails loudly instead of being dropped."""
+    with pytest.raises(TypeError, match="publised"):
+        analyze("Text.", nlp=nlp, publised="2020-01-01")
+
+
+PARAGRAPHS = st.lists(
+    st.sampled_from(
+        [
+            '"We will not move," said Ada Venn.',
+            "Ada Venn, a ferry pilot, said the harbour was too shallow.",
+            "Photo: Ivo Marr/Coast Images",
+            "ShareTweetEmail",
+            "He told the council that the plan was late.",
+            "\u201cIt is late,\u201d she said. \u201cVery late.\u201d",
+            "According to the trust, the wall will hold.",
+            "Sign up for our newsletter",
+            "",
+        ]
+    ),
+    min_size=1,
+    max_size=8,
+)
+
+
+@settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(paragraphs=PARAGRAPHS, separator=st.sampled_from(["\n", "\n\n", "\r\n"]))
+def test_every_span_slices_the_text_as_given(
+    nlp: Language, paragraphs: list[str], separator: str
+) -> None:
+    """Every offset of an Analysis indexes the text as received, never removed furniture."""
+    text = separator.join(paragraphs)
+    analysis = analyze(text, nlp=nlp)
+    removed = [(r.start, r.end) for r in analysis.removed]
+    spans = [frag for q in analysis.quotes for frag in q.content]
+    spans += [q.cue for q in analysis.quotes if q.cue] + [
+        q.source for q in analysis.quotes if q.source
+    ]
+    spans += [(m.start, m.end) for m in analysis.mentions]
+    for start, end in spans:
+        assert 0 <= start < end <= len(text)
+        assert text[start:end].strip()
+    for start, end in (frag for q in analysis.quotes for frag in q.content):
+        assert not any(rs < end and start < re for rs, re in removed)
