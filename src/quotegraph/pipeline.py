@@ -50,6 +50,7 @@ class RunSummary:
     added: int
     duplicates: int
     quotes: int
+    speakers: int
     failures: tuple[Failure, ...]
     guessed_encodings: tuple[str, ...]
     seconds: float
@@ -137,6 +138,7 @@ def run(
         added=tally.added,
         duplicates=tally.duplicates,
         quotes=tally.quotes,
+        speakers=store.stats().speakers,
         failures=tuple(tally.failures),
         guessed_encodings=tuple(tally.guessed),
         seconds=round(time.perf_counter() - started, 3),
@@ -251,6 +253,7 @@ def _summary_record(summary: RunSummary) -> dict[str, int | float]:
         "added": summary.added,
         "duplicates": summary.duplicates,
         "quotes": summary.quotes,
+        "speakers": summary.speakers,
         "failures": len(summary.failures),
         "seconds": summary.seconds,
     } | {f"failed_{kind}": count for kind, count in kinds.items()}

@@ -335,7 +335,8 @@ def _progress(*, disable: bool) -> Progress:
 def _print_summary(summary: RunSummary, db: str) -> None:
     line = (
         f"{summary.added} articles added, {summary.duplicates} already stored, "
-        f"{summary.quotes} quotes, {len(summary.failures)} failed, "
+        f"{summary.quotes} quotes, {summary.speakers} speakers in the store, "
+        f"{len(summary.failures)} failed, "
         f"in {summary.seconds:.1f} s ({summary.files} files)"
     )
     out.print(f"[bold]Run {summary.run_id}[/] into {db}: {line}", markup=True)
