@@ -16,8 +16,10 @@ from pathlib import Path
 
 import click
 from rich.logging import RichHandler
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
+from rich.text import Text
 
 from quotegraph import __version__
 from quotegraph.cli.common import (
@@ -347,20 +349,18 @@ def _print_summary(summary: RunSummary, db: str) -> None:
 
 
 def _print_quotes(rows: Sequence[QuoteRow], *, title: str) -> None:
-    table = Table(title=title, title_justify="left", show_lines=True)
-    table.add_column("date", no_wrap=True)
-    table.add_column("speaker")
-    table.add_column("quote", ratio=3)
-    table.add_column("kind")
-    table.add_column("source", overflow="fold")
+    """Quotes as a readable list: who, when, where, then what, in any terminal width."""
+    out.print(f"[bold]{escape(title)}[/]", markup=True)
     for row in rows:
-        speaker = row.speaker_name or "?"
+        who = escape(row.speaker_name or "unknown speaker")
         if row.speaker_role:
-            speaker += f"\n[dim]{row.speaker_role}[/]"
-        table.add_row(
-            day(row.published), speaker, row.content_text, row.kind, row.outlet or row.source
+            who += f" [dim]({escape(row.speaker_role)})[/]"
+        where = escape(row.outlet or Path(row.source).name)
+        out.print(
+            f"\n[cyan]{day(row.published) or 'undated'}[/]  [bold]{who}[/] · {where} · {row.kind}",
+            markup=True,
         )
-    out.print(table)
+        out.print(Text("  " + row.content_text))
 
 
 if __name__ == "__main__":  # pragma: no cover
