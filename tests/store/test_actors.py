@@ -61,8 +61,33 @@ CASES = [
     ),
     pytest.param(
         [["Maria Okafor"], ["Okafor"]],
-        [{(0, "Maria Okafor")}, {(1, "Okafor")}],
-        id="surname does not join another article's full name",
+        [{(0, "Maria Okafor"), (1, "Okafor")}],
+        id="surname joins the only full name of the corpus with it",
+    ),
+    pytest.param(
+        [["Ruth Penhallow"], ["Owen Penhallow"], ["Penhallow"]],
+        [{(0, "Ruth Penhallow")}, {(1, "Owen Penhallow")}, {(2, "Penhallow")}],
+        id="surname shared by two people of the corpus stays alone",
+    ),
+    pytest.param(
+        [["Tom Ferrier"], ["Tom"]],
+        [{(0, "Tom Ferrier")}, {(1, "Tom")}],
+        id="first name does not join another article's full name",
+    ),
+    pytest.param(
+        [["org:Coastal Farmers Alliance"], ["org:CFA"]],
+        [{(0, "Coastal Farmers Alliance"), (1, "CFA")}],
+        id="acronym joins the one organisation with its initials",
+    ),
+    pytest.param(
+        [["org:the Greens"], ["org:Green Party"], ["org:The Green Party's"]],
+        [{(0, "the Greens"), (1, "Green Party"), (2, "The Green Party's")}],
+        id="organisation name variants",
+    ),
+    pytest.param(
+        [["org:Harbour and Maritime Workers' Union", "org:HMWU"], ["org:HMWU"]],
+        [{(0, "Harbour and Maritime Workers' Union"), (0, "HMWU"), (1, "HMWU")}],
+        id="acronym used beside its full name",
     ),
     pytest.param(
         [["Maria Okafor", "Maria Okafor-Lund", "Lund"]],
@@ -180,13 +205,22 @@ def test_every_assignment_says_why() -> None:
         EntityObservation(article_id="a", entity_id=1, name="Okafor", type="person"),
         EntityObservation(article_id="a", entity_id=2, name="Maria", type="person"),
         EntityObservation(article_id="b", entity_id=0, name="Okafor", type="person"),
+        EntityObservation(article_id="c", entity_id=0, name="Reyes", type="person"),
     ]
-    full, surname, first, alone = resolve_actors(observations)
+    full, surname, first, corpus, alone = resolve_actors(observations)
     assert full.reason == "same full name"
     assert surname.reason.startswith("surname") and first.reason.startswith("first name")
+    assert corpus.reason == "surname of the only full name in the corpus with it"
     assert alone.reason == "single name with no matching full name in the article"
-    assert full.confidence > surname.confidence > first.confidence > alone.confidence
-    assert full.actor_id == surname.actor_id == first.actor_id != alone.actor_id
+    assert (
+        full.confidence
+        > surname.confidence
+        > first.confidence
+        > corpus.confidence
+        > alone.confidence
+    )
+    assert full.actor_id == surname.actor_id == first.actor_id == corpus.actor_id
+    assert alone.actor_id != full.actor_id
 
 
 @pytest.mark.parametrize(

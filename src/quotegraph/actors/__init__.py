@@ -1,38 +1,26 @@
-"""Actors inside one document: who is mentioned, and which mentions are the same actor.
+"""Actors: who is mentioned in a document, and who is who across the corpus.
 
-``find_actors`` finds names, pronouns and descriptors and links them into
-document-level entities; resolving actors across documents is a corpus step
-that reads these.
+``find_actors`` finds names, pronouns and descriptors in a parsed document and
+links them into document-level entities (:mod:`.document`, :mod:`.coref`);
+resolving those entities into corpus actors is a corpus step over stored
+analyses (:mod:`.across`), steered by the user's alias file (:mod:`.aliases`)
+and by corrections (:mod:`.corrections`). The document part needs spaCy and is
+imported on first use, so the corpus steps run without loading it.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
-from spacy.tokens import Doc
-
-from quotegraph.actors.coref import link_mentions
-from quotegraph.actors.mentions import find_mentions
-from quotegraph.records import Entity, Mention
+if TYPE_CHECKING:
+    from quotegraph.actors.document import DocumentActors, find_actors
 
 __all__ = ["DocumentActors", "find_actors"]
 
 
-@dataclass(frozen=True, slots=True)
-class DocumentActors:
-    """The entities of one document and every mention linked to them."""
+def __getattr__(name: str) -> Any:
+    if name in __all__:
+        from quotegraph.actors import document
 
-    entities: tuple[Entity, ...]
-    mentions: tuple[Mention, ...]
-
-    def entity(self, entity_id: int | None) -> Entity | None:
-        """The entity with this id, or None."""
-        if entity_id is None or not 0 <= entity_id < len(self.entities):
-            return None
-        return self.entities[entity_id]
-
-
-def find_actors(doc: Doc) -> DocumentActors:
-    """Find and link the actors of a parsed document, so quotes can name their speakers."""
-    entities, mentions = link_mentions(doc, find_mentions(doc))
-    return DocumentActors(entities=entities, mentions=mentions)
+        return getattr(document, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

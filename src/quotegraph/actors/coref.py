@@ -32,6 +32,7 @@ class _Draft:
     gender: Gender
     plural: bool = False
     first: str = ""
+    relational: bool = False
     roles: list[str] = field(default_factory=list)
     role_nouns: set[str] = field(default_factory=set)
     affiliations: list[str] = field(default_factory=list)
@@ -53,13 +54,40 @@ class _Draft:
 
 
 def _name_words(doc: Doc, mention: FoundMention) -> list[str]:
-    """The words of a name without titles and punctuation, lower-cased."""
+    """The words of a name without titles and punctuation, lower-cased.
+
+    Words are split at spaces, so a hyphenated surname ("Okonjo-Vale") stays one word.
+    """
     titles = actor_lexicon().titles
-    return [
-        token.lower_
-        for token in doc[mention.start : mention.end]
-        if token.is_alpha and token.lower_ not in titles
-    ] or [doc[mention.end - 1].lower_]
+    words = [
+        word.strip(".,;:'’\"()").lower() for word in doc[mention.start : mention.end].text.split()
+    ]
+    words = [word for word in words if word and word not in titles and word[0].isalpha()]
+    return words or [doc[mention.end - 1].lower_]
+
+
+def _split_on(role: str, names: list[str]) -> list[str]:
+    """The pieces of a role around any of the names, trimmed of punctuation and possessives."""
+    pieces = [role]
+    for name in names:
+        pieces = [piece for chunk in pieces for piece in chunk.split(name)]
+    possessives = actor_lexicon().possessives
+    kept = []
+    for piece in pieces:
+        words = piece.strip(" " + ROLE_EDGE_PUNCT + ".").split()
+        while words and words[0].lower() in possessives:
+            words = words[1:]
+        if words and words[-1] in ("'s", "’s"):
+            words = words[:-1]
+        if words:
+            kept.append(" ".join(words))
+    return kept
+
+
+def _words_of(name: str) -> set[str]:
+    """The lower-case words of a name, plural nouns also in the singular."""
+    words = {word.strip(".,;:'’\"()").lower() for word in name.split()}
+    return words | {word[:-1] for word in words if word.endswith("s")}
 
 
 def _org_key(doc: Doc, mention: FoundMention) -> str:
@@ -146,8 +174,24 @@ class _Linker:
         return draft.id
 
     def pronoun(self, mention: FoundMention) -> int | None:
+        """The most recent entity that agrees with the pronoun.
+
+        Someone described only by a relation to another ("his son", "her
+        brother") is taken last: the pronoun after "a farmer, with his son"
+        is the farmer.
+        """
+        reach = list(reversed(self.recent[-PRONOUN_REACH:]))
+        for relational in (False, True):
+            found = self._agreeing(
+                mention, [i for i in reach if self.drafts[i].relational == relational]
+            )
+            if found is not None:
+                return found
+        return None
+
+    def _agreeing(self, mention: FoundMention, candidates: list[int]) -> int | None:
         fallback = None
-        for entity_id in reversed(self.recent[-PRONOUN_REACH:]):
+        for entity_id in candidates:
             draft = self.drafts[entity_id]
             if mention.plural:
                 if draft.plural or draft.type == "organisation":
@@ -177,10 +221,22 @@ class _Linker:
         for name in named:
             entity_id = self.token_entity[name.i]
             draft = self.drafts[entity_id]
-            if draft.type == "person":
+            if draft.type == mention.type or (
+                draft.type == "person" and mention.type != "organisation"
+            ):
                 draft.add_role(role_text(self.doc, head, name if name.head == head else None), noun)
                 return entity_id
+        if mention.type == "organisation":
+            named_org = self.organisation_named(noun, mention)
+            if named_org is not None:
+                return named_org
         if noun in lexicon.proxies:
+            for child in head.children:
+                if child.dep_ == "compound" and child.i < head.i:
+                    speaks_for = self.organisation_named(child.lower_, None, definite=True)
+                    if speaks_for is not None:
+                        self.drafts[speaks_for].add_role(role_text(self.doc, head), noun)
+                        return speaks_for
             for child in head.children:
                 if child.dep_ == "prep" and child.lower_ in ("for", "of"):
                     for obj in child.children:
@@ -194,8 +250,32 @@ class _Linker:
                 if noun in self.drafts[entity_id].role_nouns:
                     return entity_id
         draft = self.new(mention, 0)
+        draft.relational = any(child.dep_ == "poss" for child in head.children)
         draft.add_role(role_text(self.doc, head), noun)
         return draft.id
+
+    def organisation_named(
+        self, noun: str, mention: FoundMention | None, *, definite: bool = False
+    ) -> int | None:
+        """The most recent organisation whose name has ``noun`` ("the union"), for definite phrases.
+
+        "The council" after "Carrowmere County Council" is that council; "a
+        council" is not linked.
+        """
+        if mention is not None:
+            definite = self.doc[mention.start].lower_ in ("the", "this", "that")
+            if mention.plural:
+                return None
+        if not definite:
+            return None
+        for entity_id in reversed(self.recent):
+            draft = self.drafts[entity_id]
+            if draft.type == "organisation" and draft.words and noun in _words_of(draft.name):
+                return entity_id
+        for draft in reversed(self.drafts):
+            if draft.type == "organisation" and draft.words and noun in _words_of(draft.name):
+                return draft.id
+        return None
 
     def name_roles(self, mention: FoundMention, entity_id: int) -> None:
         """Keep the roles a name's appositions and preceding nouns give."""
@@ -205,6 +285,8 @@ class _Linker:
         for child in head.children:
             if child.dep_ == "appos" and child.i not in self.token_entity:
                 draft.add_role(role_text(self.doc, child), child.lemma_.lower())
+            elif child.dep_ == "relcl" and child.i > mention.end:
+                draft.add_role(role_text(self.doc, child), "")
         before = [
             t
             for t in head.lefts
@@ -236,6 +318,26 @@ class _Linker:
             else:
                 self.record(mention, self.descriptor(mention))
 
+    def clean_roles(self) -> None:
+        """Keep roles to their describing words: never the actor's own name within them.
+
+        "His sister, Ruth Penhallow, who chairs the Alliance" gives Ruth the
+        roles "sister" and "who chairs the Alliance".
+        """
+        names: dict[int, set[str]] = {}
+        for mention, entity_id in self.linked:
+            if mention.kind == "name":
+                names.setdefault(entity_id, set()).add(self.text(mention))
+        for draft in self.drafts:
+            own = {draft.name} if draft.words else set()
+            forms = sorted(names.get(draft.id, set()) | own, key=len, reverse=True)
+            cleaned: list[str] = []
+            for role in draft.roles:
+                for part in _split_on(role, forms):
+                    if part and part not in cleaned:
+                        cleaned.append(part)
+            draft.roles = cleaned
+
     def affiliations(self) -> None:
         """Tie each entity to the organisations its roles name."""
         orgs = {
@@ -262,6 +364,7 @@ def link_mentions(
     """Entities and linked mentions from the candidate mentions of a document."""
     linker = _Linker(doc)
     linker.link(found)
+    linker.clean_roles()
     linker.affiliations()
     used = sorted({entity_id for _, entity_id in linker.linked})
     renumber = {old: new for new, old in enumerate(used)}

@@ -44,6 +44,8 @@ class ActorLexicon:
     descriptors: dict[str, Gender]
     proxies: frozenset[str]
     given_names: dict[str, Gender]
+    person_titles: frozenset[str] = frozenset()
+    possessives: frozenset[str] = frozenset()
 
 
 @functools.cache
@@ -60,4 +62,24 @@ def actor_lexicon() -> ActorLexicon:
             noun for noun, _, proxy in read_table("actors_descriptors.tsv") if proxy == "yes"
         ),
         given_names={name: gender for name, gender in read_table("actors_given_names.tsv")},
+        person_titles=frozenset(row[0] for row in read_table("actors_person_titles.tsv")),
+        possessives=frozenset(row[0] for row in read_table("actors_possessives.tsv")),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class OrgWords:
+    """Words about organisation names: generic ones, and those acronyms skip."""
+
+    generic: frozenset[str]
+    acronym_skip: frozenset[str]
+
+
+@functools.cache
+def org_words() -> OrgWords:
+    """The organisation word lists, loaded on first use and shared after."""
+    rows = read_table("actors_org_words.tsv")
+    return OrgWords(
+        generic=frozenset(word for word, use in rows if use == "generic"),
+        acronym_skip=frozenset(word for word, use in rows if use == "acronym-skip"),
     )

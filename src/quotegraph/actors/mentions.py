@@ -60,11 +60,19 @@ def name_gender(doc: Doc, start: int, end: int) -> Gender:
 
 
 def looks_like_person(ent: Span) -> bool:
-    """A two- or three-word name that starts with a known given name ("Ivan Brandt")."""
+    """A two- or three-word name that starts with a known given name ("Ivan Brandt"),
+    or a name after a title only people carry ("Dr Helena Strand", "Mrs Okonjo-Vale").
+    """
+    lexicon = actor_lexicon()
+    words = [token for token in ent if token.text not in ("-", "'", "’")]
+    before = ent.doc[ent.start - 1] if ent.start > 0 else None
+    titled = before is not None and before.lower_ in lexicon.person_titles and before.is_title
+    while len(words) > 1 and words[0].lower_ in lexicon.person_titles:
+        words, titled = words[1:], True
     return (
-        2 <= len(ent) <= 3
-        and all(token.is_title for token in ent)
-        and ent[0].lower_ in actor_lexicon().given_names
+        1 <= len(words) <= 3
+        and all(token.is_title for token in words)
+        and (titled or (len(words) >= 2 and words[0].lower_ in lexicon.given_names))
     )
 
 
@@ -74,7 +82,12 @@ def find_names(doc: Doc) -> list[FoundMention]:
     A proper noun the recogniser missed still counts as a person when it is
     the surname of a person it found elsewhere in the document.
     """
-    surnames = {ent[-1].text for ent in doc.ents if ent.label_ in PERSON_LABELS}
+    surnames = {
+        word
+        for ent in doc.ents
+        if ent.label_ in PERSON_LABELS
+        for word in (ent[-1].text, ent.text.split()[-1])
+    }
     found = []
     for ent in doc.ents:
         if ent.label_ in PERSON_LABELS or ent.text in surnames or looks_like_person(ent):

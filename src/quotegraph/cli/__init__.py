@@ -22,6 +22,7 @@ from rich.table import Table
 from rich.text import Text
 
 from quotegraph import __version__
+from quotegraph.cli.actor import register_actor_commands
 from quotegraph.cli.common import (
     day,
     db_option,
@@ -32,6 +33,7 @@ from quotegraph.cli.common import (
     plain,
     reported_errors,
 )
+from quotegraph.cli.correct import correct
 from quotegraph.corpus import EXPORTERS, Corpus
 from quotegraph.nlp import DEFAULT_PIPELINE
 from quotegraph.pipeline import RunSummary
@@ -362,6 +364,9 @@ def _print_quotes(rows: Sequence[QuoteRow], *, title: str) -> None:
         )
         out.print(Text("  " + row.content_text))
 
+
+main.add_command(correct)
+register_actor_commands(main)
 
 if __name__ == "__main__":  # pragma: no cover
     main()

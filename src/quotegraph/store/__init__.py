@@ -8,7 +8,10 @@
 from quotegraph.store.database import Store, open_store
 from quotegraph.store.query import QuoteQuery
 from quotegraph.store.rows import (
+    ActorProfile,
+    ActorRole,
     ArticleRow,
+    Correction,
     FailureRow,
     QuoteRow,
     RunRow,
@@ -17,7 +20,10 @@ from quotegraph.store.rows import (
 )
 
 __all__ = [
+    "ActorProfile",
+    "ActorRole",
     "ArticleRow",
+    "Correction",
     "FailureRow",
     "QuoteQuery",
     "QuoteRow",

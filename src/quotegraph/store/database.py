@@ -10,26 +10,30 @@ from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
 from typing import Any
 
-from sqlalchemy import Connection, Engine, exists, func, insert, select, update
+from sqlalchemy import Connection, Engine, exists, func, insert, or_, select, update
 from sqlalchemy.exc import SQLAlchemyError
 
+from quotegraph.actors.aliases import AliasBook
 from quotegraph.errors import StoreError, UsageError
 from quotegraph.records import Analysis
 from quotegraph.store import actors as actor_step
 from quotegraph.store import convert
+from quotegraph.store import corrections as correction_step
 from quotegraph.store import query as quote_query
 from quotegraph.store.connect import create_store_engine, reason
 from quotegraph.store.migrations import migrate
 from quotegraph.store.query import QuoteQuery
 from quotegraph.store.rows import (
+    ActorProfile,
     ArticleRow,
+    Correction,
     FailureRow,
     QuoteRow,
     RunRow,
@@ -168,7 +172,104 @@ class Store:
         with self._writing("cannot rebuild the actors") as db:
             return actor_step.rebuild_actors(db)
 
+    def correct(
+        self, kind: str, describe: Callable[[Connection], tuple[str, dict[str, Any]]]
+    ) -> Correction:
+        """Record a correction and rerun the actor step so it shows at once.
+
+        ``describe`` builds the correction's target and value from the store as
+        it is, raising UsageError when it names nothing known; then nothing is written.
+        """
+        with self._writing(f"cannot record the {kind} correction") as db:
+            target, value = describe(db)
+            correction = correction_step.add_correction(db, kind, target, value)
+            actor_step.rebuild_actors(db)
+        return correction
+
+    def mark_quote(self, quote_id: str, kind: str) -> Correction:
+        """Reject or accept a quote: record it, and set the flag without a full rebuild."""
+        with self._writing(f"cannot record the {kind} correction") as db:
+            quote = correction_step.quote_speaker(db, quote_id)
+            correction = correction_step.add_correction(db, kind, quote_id, {})
+            flag = quotes.c.rejected if kind == "reject" else quotes.c.reviewed
+            db.execute(update(quotes).where(quotes.c.id == quote_id).values({flag: True}))
+            if kind == "reject" and quote.actor_id is not None:
+                db.execute(
+                    update(actors)
+                    .where(actors.c.id == quote.actor_id)
+                    .values(
+                        quote_count=select(func.count())
+                        .where(quotes.c.actor_id == quote.actor_id, quotes.c.rejected.is_(False))
+                        .scalar_subquery()
+                    )
+                )
+        return correction
+
+    def undo_correction(self, correction_id: int) -> Correction:
+        """Mark a correction undone and rerun the actor step without it."""
+        with self._writing(f"cannot undo correction {correction_id}") as db:
+            correction = correction_step.mark_undone(db, correction_id)
+            actor_step.rebuild_actors(db)
+        return correction
+
+    def set_aliases(self, book: AliasBook, *, rebuild: bool = True) -> None:
+        """Keep an alias file in the store (an empty one removes it); rerun the actor step."""
+        with self._writing("cannot store the alias file") as db:
+            correction_step.save_aliases(db, book)
+            if rebuild:
+                actor_step.rebuild_actors(db)
+
     # Reading
+
+    def aliases(self) -> AliasBook:
+        """The alias file kept in the store (empty when there is none)."""
+        with self._reading() as db:
+            return actor_step.stored_aliases(db)
+
+    def corrections(self, *, include_undone: bool = False) -> list[Correction]:
+        """The corrections, oldest first."""
+        with self._reading() as db:
+            return correction_step.list_corrections(db, include_undone=include_undone)
+
+    def find_actors(self, key: str) -> list[SpeakerRow]:
+        """The actors with this id, or with this name or alias (any case)."""
+        with self._reading() as db:
+            return correction_step.find_actors(db, key)
+
+    def actor_profile(self, key: str) -> ActorProfile | None:
+        """One actor in full, by id or by a name or alias that names only it."""
+        with self._reading() as db:
+            return correction_step.actor_profile(db, key)
+
+    def review_queue(self, *, limit: int, max_confidence: float) -> list[QuoteRow]:
+        """Quotes to review: not reviewed, not rejected, least sure first."""
+        with self._reading() as db:
+            statement = quote_query.select_review_queue(limit=limit, max_confidence=max_confidence)
+            return [quote_query.quote_row(row) for row in db.execute(statement)]
+
+    def mention_actors(self, article_id: str) -> list[tuple[str, str, str | None]]:
+        """The mentions of an article as (text, kind, corpus actor id), in text order."""
+        statement = (
+            select(mentions.c.text, mentions.c.kind, entities.c.actor_id)
+            .join(
+                entities,
+                (entities.c.article_id == mentions.c.article_id)
+                & (entities.c.entity_id == mentions.c.entity_id),
+            )
+            .where(mentions.c.article_id == article_id)
+            .order_by(mentions.c.position)
+        )
+        with self._reading() as db:
+            return [(text, kind, actor) for text, kind, actor in db.execute(statement)]
+
+    def statement(self, quote_id: str) -> list[QuoteRow]:
+        """Every occurrence of the statement a quote belongs to, earliest first."""
+        with self._reading() as db:
+            correction_step.quote_speaker(db, quote_id)
+            return [
+                quote_query.quote_row(row)
+                for row in db.execute(quote_query.select_statement(quote_id))
+            ]
 
     def has_article(self, article_id: str) -> bool:
         """Whether an article with this content hash is stored."""
@@ -216,18 +317,27 @@ class Store:
             result = db.execute(quote_query.select_article_quotes(article_id))
             return [quote_query.quote_row(row) for row in result]
 
-    def speakers(self, *, limit: int | None = None) -> list[SpeakerRow]:
-        """The corpus actors, most quoted first (actors never quoted come last)."""
+    def speakers(self, *, limit: int | None = None, search: str | None = None) -> list[SpeakerRow]:
+        """The corpus actors, most quoted first (actors never quoted come last).
+
+        ``search`` keeps the actors with it in their name or any alias (any case).
+        """
         statement = select(actors).order_by(actors.c.quote_count.desc(), actors.c.name, actors.c.id)
+        if search:
+            by_alias = select(entities.c.actor_id).where(
+                entities.c.name.icontains(search, autoescape=True)
+            )
+            statement = statement.where(
+                or_(
+                    actors.c.id == search,
+                    actors.c.name.icontains(search, autoescape=True),
+                    actors.c.id.in_(by_alias),
+                )
+            )
         if limit is not None:
             statement = statement.limit(limit)
         with self._reading() as db:
-            return [
-                SpeakerRow(
-                    **{**row, "aliases": tuple(row["aliases"]), "roles": tuple(row["roles"])}
-                )
-                for row in db.execute(statement).mappings()
-            ]
+            return [correction_step.speaker_row(row) for row in db.execute(statement).mappings()]
 
     def articles(self) -> list[ArticleRow]:
         """Every stored article without its text, by source then id."""

@@ -14,8 +14,9 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from sqlalchemy import Connection, Table, insert, select
+from sqlalchemy import Column, Connection, Table, insert, inspect, select
 from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.schema import CreateColumn
 
 from quotegraph.errors import StoreError
 from quotegraph.store import schema
@@ -38,6 +39,36 @@ def _create(*tables: Table) -> Callable[[Connection], None]:
     return apply
 
 
+def _add_columns(*columns: Column[object]) -> Callable[[Connection], None]:
+    """Add the columns a table lacks (a store created at an older step lacks them)."""
+
+    def apply(connection: Connection) -> None:
+        for column in columns:
+            table = column.table.name
+            present = {c["name"] for c in inspect(connection).get_columns(table)}
+            if column.name not in present:
+                ddl = CreateColumn(column).compile(dialect=connection.dialect)
+                connection.exec_driver_sql(f'ALTER TABLE "{table}" ADD COLUMN {ddl}')
+
+    return apply
+
+
+def _corrections_and_statements(connection: Connection) -> None:
+    _add_columns(
+        schema.entities.c.actor_reason,
+        schema.entities.c.actor_confidence,
+        schema.quotes.c.statement_id,
+        schema.quotes.c.rejected,
+        schema.quotes.c.reviewed,
+        schema.actors.c.affiliations,
+        schema.actors.c.external_id,
+    )(connection)
+    schema.metadata.create_all(connection, tables=[schema.corpus_settings])
+    connection.exec_driver_sql(
+        "CREATE INDEX IF NOT EXISTS ix_quotes_statement_id ON quotes (statement_id)"
+    )
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(
         "0001_documents",
@@ -53,6 +84,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     ),
     Migration("0002_corpus_actors", _create(schema.actors, schema.corrections)),
     Migration("0003_quote_search", create_search_index),
+    Migration("0004_corrections_statements_aliases", _corrections_and_statements),
 )
 
 

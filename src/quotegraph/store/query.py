@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import ColumnElement, Row, Select, func, or_, select
+from sqlalchemy import ColumnElement, Row, Select, case, func, or_, select
 
 from quotegraph.errors import UsageError
 from quotegraph.records import QUOTE_KINDS
@@ -26,13 +26,15 @@ QUOTE_ORDERS = ("newest", "confidence")
 class QuoteQuery:
     """Which quotes to find; every filter given must hold.
 
-    ``speaker`` matches a corpus actor id, or part of the speaker's name
-    (case-insensitive). ``search`` is full-text over the quote and its
-    speaker's name: plain words, all required, "double quotes" for a phrase,
-    a trailing ``*`` for a prefix. ``article`` is an article id or part of its
-    path or URL. ``since`` and ``until`` bound the quote's date (the article's
-    publication), both inclusive: a ``date`` covers its whole day. ``outlet``
-    matches part of the outlet's name, case-insensitive. ``order`` is
+    ``speaker`` matches a corpus actor id, or part of any of the speaker's
+    names: the actor's name or any alias (case-insensitive). Rejected quotes
+    are never found; ``include_rejected`` is for reviewing them. ``search`` is
+    full-text over the quote and its speaker's name: plain words, all
+    required, "double quotes" for a phrase, a trailing ``*`` for a prefix.
+    ``article`` is an article id or part of its path or URL. ``since`` and
+    ``until`` bound the quote's date (the article's publication), both
+    inclusive: a ``date`` covers its whole day. ``outlet`` matches part of
+    the outlet's name, case-insensitive. ``order`` is
     "newest" (newest article first, then in text order) or "confidence"
     (most confident first, then newest).
     """
@@ -47,6 +49,7 @@ class QuoteQuery:
     limit: int | None = None
     offset: int = 0
     order: str = "newest"
+    include_rejected: bool = False
 
     def __post_init__(self) -> None:
         if self.order not in QUOTE_ORDERS:
@@ -95,6 +98,8 @@ _COLUMNS = (
     entities.c.roles.label("speaker_roles"),
     quotes.c.continues,
     quotes.c.method,
+    quotes.c.statement_id,
+    quotes.c.reviewed,
 )
 
 
@@ -122,8 +127,44 @@ def select_article_quotes(article_id: str) -> Select[Any]:
     return (
         select(*_COLUMNS)
         .select_from(_JOINED)
-        .where(quotes.c.article_id == article_id)
+        .where(quotes.c.article_id == article_id, quotes.c.rejected.is_(False))
         .order_by(quotes.c.position)
+    )
+
+
+def select_review_queue(*, limit: int, max_confidence: float) -> Select[Any]:
+    """Quotes nobody has reviewed or rejected, least sure first (of the quote or its speaker)."""
+    surest = case(
+        (
+            entities.c.actor_confidence < quotes.c.confidence,
+            entities.c.actor_confidence,
+        ),
+        else_=quotes.c.confidence,
+    )
+    return (
+        select(*_COLUMNS)
+        .select_from(_JOINED)
+        .where(
+            quotes.c.rejected.is_(False),
+            quotes.c.reviewed.is_(False),
+            surest <= max_confidence,
+        )
+        .order_by(surest, articles.c.published.desc().nulls_last(), quotes.c.id)
+        .limit(limit)
+    )
+
+
+def select_statement(quote_id: str) -> Select[Any]:
+    """Every occurrence of the statement a quote belongs to, earliest first."""
+    of_quote = select(quotes.c.statement_id).where(quotes.c.id == quote_id).scalar_subquery()
+    return (
+        select(*_COLUMNS)
+        .select_from(_JOINED)
+        .where(
+            or_(quotes.c.id == quote_id, quotes.c.statement_id == of_quote),
+            quotes.c.rejected.is_(False),
+        )
+        .order_by(articles.c.published.asc().nulls_last(), articles.c.id, quotes.c.position)
     )
 
 
@@ -151,17 +192,28 @@ def quote_row(row: Row[Any]) -> QuoteRow:
         speaker_role=roles[0] if roles else None,
         continues=values["continues"],
         method=values["method"],
+        statement_id=values["statement_id"],
+        reviewed=bool(values["reviewed"]),
     )
 
 
 def _conditions(query: QuoteQuery, dialect_name: str) -> list[ColumnElement[bool]]:
-    conditions = []
+    conditions: list[ColumnElement[bool]] = []
+    if not query.include_rejected:
+        conditions.append(quotes.c.rejected.is_(False))
     if query.speaker is not None:
+        alias = entities.alias("speaker_aliases")
         conditions.append(
             or_(
                 actors.c.id == query.speaker,
                 actors.c.name.icontains(query.speaker, autoescape=True),
                 entities.c.name.icontains(query.speaker, autoescape=True),
+                quotes.c.actor_id.in_(
+                    select(alias.c.actor_id).where(
+                        alias.c.actor_id.is_not(None),
+                        alias.c.name.icontains(query.speaker, autoescape=True),
+                    )
+                ),
             )
         )
     if query.search is not None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from quotegraph.records import Fragments, Span
 
@@ -42,6 +43,8 @@ class QuoteRow:
     speaker_role: str | None
     continues: bool
     method: str
+    statement_id: str | None = None
+    reviewed: bool = False
 
     @property
     def start(self) -> int:
@@ -67,6 +70,56 @@ class SpeakerRow:
     article_count: int
     first_seen: datetime | None
     last_seen: datetime | None
+    affiliations: tuple[str, ...] = ()
+    external_id: str | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ActorRole:
+    """What one article says an actor is, dated by the article."""
+
+    role: str
+    article_id: str
+    date: datetime | None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ActorProfile:
+    """One corpus actor in full: its names, what the articles say it is, when it spoke.
+
+    ``roles`` are (role, article id, article date), oldest first; ``reasons``
+    count why its entities were put together, by rule.
+    """
+
+    id: str
+    name: str
+    type: str
+    aliases: tuple[str, ...]
+    roles: tuple[ActorRole, ...]
+    affiliations: tuple[str, ...]
+    quote_count: int
+    article_count: int
+    first_seen: datetime | None
+    last_seen: datetime | None
+    external_id: str | None
+    reasons: tuple[tuple[str, int], ...] = ()
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Correction:
+    """A change a person made, kept apart and replayed after every automatic step.
+
+    ``kind`` is speaker, reject, accept, merge, split or rename; ``target`` the
+    quote or actor id it is about; ``value`` what it set, with what it needs to
+    find its actor again after a rerun.
+    """
+
+    id: int
+    kind: str
+    target: str
+    value: Mapping[str, Any]
+    created: datetime
+    undone: bool
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

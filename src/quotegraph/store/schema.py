@@ -24,6 +24,7 @@ from sqlalchemy import (
     Table,
     Text,
     TypeDecorator,
+    false,
 )
 
 
@@ -113,6 +114,8 @@ entities = Table(
     Column("roles", JSON, nullable=False),
     Column("affiliations", JSON, nullable=False),
     Column("actor_id", String, index=True),
+    Column("actor_reason", String, comment="why the actor step put the entity in its actor"),
+    Column("actor_confidence", Float),
     Index("entities_by_article", "article_id", "entity_id", unique=True),
 )
 
@@ -152,6 +155,9 @@ quotes = Table(
     Column("method", String, nullable=False),
     Column("entity_id", Integer),
     Column("actor_id", String, index=True),
+    Column("statement_id", String, index=True, comment="id of the earliest quote of its words"),
+    Column("rejected", Boolean, nullable=False, default=False, server_default=false()),
+    Column("reviewed", Boolean, nullable=False, default=False, server_default=false()),
     Index("quotes_by_article", "article_id", "position", unique=True),
 )
 
@@ -167,6 +173,8 @@ actors = Table(
     Column("article_count", Integer, nullable=False),
     Column("first_seen", IsoDateTime),
     Column("last_seen", IsoDateTime),
+    Column("affiliations", JSON),
+    Column("external_id", String),
 )
 
 corrections = Table(
@@ -178,6 +186,15 @@ corrections = Table(
     Column("value", JSON, nullable=False),
     Column("created", IsoDateTime, nullable=False),
     Column("undone", Boolean, nullable=False, default=False),
+)
+
+corpus_settings = Table(
+    "corpus_settings",
+    metadata,
+    Column("name", String, primary_key=True),
+    Column("value", JSON, nullable=False),
+    Column("updated", IsoDateTime, nullable=False),
+    comment="what the corpus steps read besides the analyses, e.g. the alias file",
 )
 
 schema_migrations = Table(
