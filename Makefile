@@ -32,6 +32,7 @@ test: dev  ## Set up and run every check: lint, types, tests.
 	$(BIN)/ruff check src tests benchmarks
 	$(BIN)/ruff format --check src tests benchmarks
 	$(BIN)/mypy
+	bash scripts/system-deps.sh
 	$(BIN)/pytest -q
 
 eval: install  ## Score attribution on PolNeAR dev (needs ../shared).

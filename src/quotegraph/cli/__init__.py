@@ -34,6 +34,7 @@ from quotegraph.cli.common import (
     reported_errors,
 )
 from quotegraph.cli.correct import correct
+from quotegraph.cli.serve import serve
 from quotegraph.corpus import EXPORTERS, Corpus
 from quotegraph.nlp import DEFAULT_PIPELINE
 from quotegraph.pipeline import RunSummary
@@ -364,6 +365,8 @@ def _print_quotes(rows: Sequence[QuoteRow], *, title: str) -> None:
         )
         out.print(Text("  " + row.content_text))
 
+
+main.add_command(serve)
 
 main.add_command(correct)
 register_actor_commands(main)

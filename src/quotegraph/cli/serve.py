@@ -1,0 +1,37 @@
+"""``quotegraph serve``: the web pages and the JSON API over a store."""
+
+from __future__ import annotations
+
+import click
+
+from quotegraph.cli.common import db_option, err, reported_errors
+
+
+@click.command()
+@db_option
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", type=int, default=8000, show_default=True, help="Port to listen on.")
+@click.option(
+    "--token",
+    help="Access token for corrections (generated and printed when the host is not local).",
+)
+def serve(db: str, host: str, port: int, token: str | None) -> None:
+    """Serve the search, speaker, article and review pages and the API (/docs).
+
+    Binds to this machine only by default. With --host set to another
+    address, anyone who can reach it can read, and corrections need the
+    access token (given with --token or printed at start).
+    """
+    import uvicorn
+
+    from quotegraph.corpus import Corpus
+    from quotegraph.web import Access, create_app
+
+    with reported_errors(), Corpus(db) as corpus:
+        access = Access.for_bind(host, token)
+        shown = f"[{host}]" if ":" in host else host
+        err.print(f"Serving {db} on http://{shown}:{port}/  (API docs: /docs; Ctrl-C stops)")
+        if access.token is not None:
+            err.print(f"Corrections need the access token: {access.token}")
+            err.print(f"Log in at http://{shown}:{port}/login")
+        uvicorn.run(create_app(corpus, access=access), host=host, port=port, log_level="warning")

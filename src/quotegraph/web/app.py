@@ -1,0 +1,193 @@
+"""The web application: a JSON API under ``/api`` and pages for people, over one Corpus.
+
+``create_app`` builds it; ``quotegraph serve`` runs it with uvicorn. Reads go
+straight to the store (each thread has its own reader connection); writes
+(corrections) are serialised through one lock, as the store has one writer.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from collections.abc import Awaitable, Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from importlib.resources import files
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlencode
+
+from fastapi import FastAPI, HTTPException, Request, Response
+from fastapi.responses import HTMLResponse, JSONResponse, PlainTextResponse
+from fastapi.staticfiles import StaticFiles
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+from markupsafe import Markup, escape
+
+from quotegraph import __version__
+from quotegraph.corpus import Corpus
+from quotegraph.errors import QuotegraphError, UsageError
+from quotegraph.web.charts import bar_chart
+from quotegraph.web.data import Memo
+from quotegraph.web.security import CSRF_COOKIE, Access, new_token
+
+WEB_ROOT = Path(str(files("quotegraph.web")))
+DOCS_PATHS = ("/docs", "/redoc", "/openapi.json")
+NOTICES = {
+    "accepted": "Quote accepted.",
+    "rejected": "Quote rejected: it no longer appears in results.",
+    "speaker": "Speaker changed.",
+    "merged": "Speakers merged.",
+    "split": "Quotes moved to a new speaker.",
+    "renamed": "Speaker renamed.",
+    "undone": "Correction undone.",
+    "login": "Logged in: you can now make corrections.",
+}
+CONTENT_SECURITY_POLICY = (
+    "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
+)
+
+
+@dataclass
+class WebState:
+    """What every request handler shares: the corpus, the write policy, the templates."""
+
+    corpus: Corpus
+    access: Access
+    templates: Environment
+    memo: Memo = field(default_factory=Memo)
+    write_lock: threading.Lock = field(default_factory=threading.Lock)
+
+    @contextmanager
+    def writing(self) -> Iterator[None]:
+        """One correction at a time; what was remembered is forgotten after it."""
+        with self.write_lock:
+            try:
+                yield
+            finally:
+                self.memo.clear()
+
+    def render(self, request: Request, name: str, status: int = 200, **context: Any) -> Response:
+        """A page from its template, with the CSRF token and the navigation it needs."""
+        template = self.templates.get_template(name)
+        html = template.render(
+            request=request,
+            csrf=request.state.csrf,
+            path=request.url.path,
+            here=_here(request),
+            needs_login=not self.access.token_ok(request),
+            notice=NOTICES.get(request.query_params.get("done", "")),
+            version=__version__,
+            **context,
+        )
+        return HTMLResponse(html, status_code=status)
+
+
+def state_of(request: Request) -> WebState:
+    """The shared state of the app serving ``request``."""
+    state: WebState = request.app.state.web
+    return state
+
+
+def create_app(corpus: Corpus, *, access: Access | None = None) -> FastAPI:
+    """The application over ``corpus``; ``access`` defaults to loopback-only, no token."""
+    app = FastAPI(
+        title="quotegraph",
+        version=__version__,
+        description="Who said what: search quotes, read speakers and articles, fix attributions.",
+    )
+    state = WebState(corpus=corpus, access=access or Access(), templates=_templates())
+    app.state.web = state
+    app.mount("/static", StaticFiles(directory=WEB_ROOT / "static"), name="static")
+
+    @app.middleware("http")
+    async def guard(
+        request: Request, call_next: Callable[[Request], Awaitable[Response]]
+    ) -> Response:
+        if not state.access.host_allowed(request.headers.get("host")):
+            return PlainTextResponse(
+                "unknown host: open this server as http://127.0.0.1 or http://localhost",
+                status_code=400,
+            )
+        known = request.cookies.get(CSRF_COOKIE)
+        request.state.csrf = known or new_token()
+        response = await call_next(request)
+        if not known:
+            response.set_cookie(
+                CSRF_COOKIE, request.state.csrf, httponly=True, samesite="strict", path="/"
+            )
+        headers = response.headers
+        headers.setdefault("X-Content-Type-Options", "nosniff")
+        headers.setdefault("Referrer-Policy", "same-origin")
+        headers.setdefault("X-Frame-Options", "DENY")
+        if not request.url.path.startswith(DOCS_PATHS):
+            headers.setdefault("Content-Security-Policy", CONTENT_SECURITY_POLICY)
+        return response
+
+    @app.exception_handler(UsageError)
+    async def usage_error(request: Request, exc: UsageError) -> Response:
+        return _error(request, 400, str(exc))
+
+    @app.exception_handler(QuotegraphError)
+    async def library_error(request: Request, exc: QuotegraphError) -> Response:
+        return _error(request, 500, str(exc))
+
+    @app.exception_handler(HTTPException)
+    async def http_error(request: Request, exc: HTTPException) -> Response:
+        return _error(request, exc.status_code, str(exc.detail))
+
+    from quotegraph.web import api, pages
+
+    app.include_router(api.router)
+    app.include_router(pages.router)
+    return app
+
+
+def _error(request: Request, status: int, message: str) -> Response:
+    if request.url.path.startswith("/api/") or not hasattr(request.state, "csrf"):
+        return JSONResponse({"detail": message}, status_code=status)
+    return state_of(request).render(request, "error.html", status=status, message=message)
+
+
+def _templates() -> Environment:
+    env = Environment(
+        loader=FileSystemLoader(WEB_ROOT / "templates"),
+        autoescape=select_autoescape(default=True, default_for_string=True),
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters["day"] = _day
+    env.filters["confidence"] = lambda value: f"{value:.2f}"
+    env.filters["mark_terms"] = mark_terms
+    env.globals["query"] = lambda params: urlencode(params)
+    env.globals["bar_chart"] = bar_chart
+    return env
+
+
+def mark_terms(text: str, search: str) -> Markup:
+    """``text`` escaped, with the words of ``search`` wrapped in ``<mark>``."""
+    words = [w.strip('"*').casefold() for w in re.findall(r'"[^"]*"|\S+', search or "")]
+    words = [w for w in words if len(w) > 1]
+    if not words:
+        return Markup(escape(text))
+    pattern = re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)), re.I)
+    pieces, last = [], 0
+    for match in pattern.finditer(text):
+        pieces.append(escape(text[last : match.start()]))
+        pieces.append(Markup("<mark>") + escape(match.group()) + Markup("</mark>"))
+        last = match.end()
+    pieces.append(escape(text[last:]))
+    return Markup("").join(pieces)
+
+
+def _day(value: datetime | date | None) -> str:
+    if value is None:
+        return "undated"
+    return value.strftime("%Y-%m-%d")
+
+
+def _here(request: Request) -> str:
+    """This page's path and query, without the notice of a previous correction."""
+    params = [(key, value) for key, value in request.query_params.multi_items() if key != "done"]
+    return request.url.path + (f"?{urlencode(params)}" if params else "")
