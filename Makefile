@@ -29,8 +29,8 @@ demo: install  ## Set up and analyse the bundled demo corpus into demo.db.
 	@echo "Try: $(BIN)/quotegraph quotes --db $(DEMO_DB) --search harbour"
 
 test: dev  ## Set up and run every check: lint, types, tests.
-	$(BIN)/ruff check src tests benchmarks
-	$(BIN)/ruff format --check src tests benchmarks
+	$(BIN)/ruff check src tests benchmarks scripts training
+	$(BIN)/ruff format --check src tests benchmarks scripts training
 	$(BIN)/mypy
 	bash scripts/system-deps.sh
 	$(BIN)/pytest -q

@@ -1,0 +1,71 @@
+"""The frozen encoder: contextual features for every word piece of a document.
+
+The encoder (MiniLM-L6, int8) reads the document in overlapping windows; a
+piece seen by several windows gets the average of its features, weighted by
+the context it has in each. Training computes its features with this same
+code, so the tagging head learns on exactly what it sees at inference.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import onnxruntime
+from tokenizers import Tokenizer
+
+from quotegraph.model.windows import Pieces, Window, framing_ids, pieces_of, windows_of
+
+BATCH_WINDOWS = 8
+"""Windows run through the encoder at once."""
+
+
+@dataclass(frozen=True)
+class PieceEncoder:
+    """Word pieces of a text and their encoder features.
+
+    ``window`` is the encoder input length ([CLS] and [SEP] included) and
+    ``stride`` the most pieces between the starts of two windows.
+    """
+
+    session: onnxruntime.InferenceSession
+    tokenizer: Tokenizer
+    window: int
+    stride: int
+
+    def pieces(self, text: str) -> Pieces:
+        """The word pieces of ``text``."""
+        return pieces_of(self.tokenizer, text)
+
+    def features(self, pieces: Pieces) -> np.ndarray:
+        """One row of features per piece, shape (pieces, width), float32."""
+        windows = windows_of(pieces, self.window - 2, self.stride)
+        total: np.ndarray | None = None
+        weights = np.zeros((len(pieces.ids), 1), dtype=np.float32)
+        for first in range(0, len(windows), BATCH_WINDOWS):
+            batch = windows[first : first + BATCH_WINDOWS]
+            for window, features in zip(batch, self._run(pieces.ids, batch), strict=True):
+                if total is None:
+                    total = np.zeros((len(pieces.ids), features.shape[1]), dtype=np.float32)
+                weight = np.arange(window.start, window.end, dtype=np.float32)[:, None]
+                weight = np.minimum(weight - window.start + 1, window.end - weight)
+                total[window.start : window.end] += weight * features
+                weights[window.start : window.end] += weight
+        if total is None:
+            raise ValueError("no pieces to encode")
+        return total / weights
+
+    def _run(self, ids: tuple[int, ...], batch: tuple[Window, ...]) -> list[np.ndarray]:
+        """Features of the pieces of each window of a batch."""
+        cls, sep = framing_ids(self.tokenizer)
+        width = max(window.end - window.start for window in batch) + 2
+        input_ids = np.zeros((len(batch), width), dtype=np.int64)
+        mask = np.zeros((len(batch), width), dtype=np.int64)
+        for row, window in enumerate(batch):
+            size = window.end - window.start
+            input_ids[row, : size + 2] = [cls, *ids[window.start : window.end], sep]
+            mask[row, : size + 2] = 1
+        (features,) = self.session.run(None, {"input_ids": input_ids, "attention_mask": mask})
+        return [
+            features[row, 1 : window.end - window.start + 1] for row, window in enumerate(batch)
+        ]

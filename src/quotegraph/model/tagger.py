@@ -1,0 +1,107 @@
+"""The attribution tagger at inference: an int8 ONNX encoder, a tagging head, a tokenizer.
+
+Needs only ``onnxruntime`` and ``tokenizers``. A model folder holds the
+files named below; the default is the model shipped in the package.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import onnxruntime
+
+from quotegraph.errors import ModelError
+from quotegraph.model.encoder import PieceEncoder
+from quotegraph.model.link import LinkPriors, TaggedAttribution, link
+from quotegraph.model.spans import RoleSpan, role_spans
+from quotegraph.model.windows import load_tokenizer
+
+ENCODER_FILE = "encoder.onnx"
+HEAD_FILE = "head.onnx"
+TOKENIZER_FILE = "tokenizer.json"
+CARD_FILE = "model-card.json"
+MODEL_FILES = (ENCODER_FILE, HEAD_FILE, TOKENIZER_FILE, CARD_FILE)
+
+
+def shipped_model() -> Path:
+    """The folder of the model that comes with quotegraph."""
+    return Path(str(resources.files("quotegraph") / "data" / "model"))
+
+
+def load_encoder(folder: Path, card: dict[str, Any], threads: int) -> PieceEncoder:
+    """The piece encoder of a model folder, with the window settings of its card."""
+    hyperparameters = card["hyperparameters"]
+    return PieceEncoder(
+        _session(folder / ENCODER_FILE, threads),
+        load_tokenizer(str(folder / TOKENIZER_FILE)),
+        int(hyperparameters["window_pieces"]),
+        int(hyperparameters["stride_pieces"]),
+    )
+
+
+@dataclass(frozen=True)
+class AttributionTagger:
+    """Tags source, cue and content spans in a text and groups them into attributions.
+
+    A frozen encoder gives every word piece contextual features; a small
+    recurrent head reads them over the whole document and tags each piece.
+    ``card`` is the model card written when the model was built: its
+    hyperparameters, linking statistics and dev figures.
+    """
+
+    encoder: PieceEncoder
+    head: onnxruntime.InferenceSession
+    card: dict[str, Any]
+
+    @classmethod
+    def load(cls, path: Path | None = None, *, threads: int = 1) -> AttributionTagger:
+        """The tagger in folder ``path`` (default: the shipped model), on ``threads`` cores.
+
+        Raises :class:`~quotegraph.errors.ModelError` when a file is missing or
+        cannot be loaded.
+        """
+        folder = path if path is not None else shipped_model()
+        for name in MODEL_FILES:
+            if not (folder / name).is_file():
+                raise ModelError(
+                    f"{folder / name}: missing; an attribution model folder holds "
+                    f"{', '.join(MODEL_FILES)}: reinstall quotegraph or rebuild the model "
+                    "with training/train_attribution.py"
+                )
+        try:
+            card = json.loads((folder / CARD_FILE).read_text(encoding="utf-8"))
+            return cls(
+                load_encoder(folder, card, threads), _session(folder / HEAD_FILE, threads), card
+            )
+        except Exception as error:  # onnxruntime and tokenizers raise untyped errors
+            raise ModelError(
+                f"{folder}: the attribution model cannot be loaded ({error}); "
+                "rebuild it with training/train_attribution.py"
+            ) from error
+
+    def tag(self, text: str) -> tuple[RoleSpan, ...]:
+        """The source, cue and content spans of ``text``, in text order."""
+        pieces = self.encoder.pieces(text)
+        if not pieces.ids:
+            return ()
+        features = self.encoder.features(pieces)
+        (logits,) = self.head.run(None, {"features": features[None]})
+        scores = logits[0]
+        exponents = np.exp(scores - scores.max(axis=1, keepdims=True))
+        return role_spans(exponents / exponents.sum(axis=1, keepdims=True), pieces.offsets)
+
+    def predict(self, text: str) -> tuple[TaggedAttribution, ...]:
+        """The attributions of ``text``: each content with its cue and source."""
+        return link(self.tag(text), text, LinkPriors(**self.card["linking"]))
+
+
+def _session(path: Path, threads: int) -> onnxruntime.InferenceSession:
+    options = onnxruntime.SessionOptions()
+    options.intra_op_num_threads = threads
+    options.inter_op_num_threads = 1
+    return onnxruntime.InferenceSession(str(path), options, providers=["CPUExecutionProvider"])

