@@ -10,7 +10,7 @@ from sqlalchemy import insert, select, text
 
 from quotegraph.errors import StoreError
 from quotegraph.records import Analysis
-from quotegraph.store import QuoteQuery, open_store
+from quotegraph.store import QuoteQuery, open_store, query
 from quotegraph.store.connect import create_store_engine
 from quotegraph.store.convert import rows_of
 from quotegraph.store.migrations import MIGRATIONS, migrate
@@ -120,3 +120,35 @@ def test_readers_see_committed_work_while_the_writer_is_open(
     with open_store(path) as writer, open_store(path) as reader:
         writer.add_analysis("a", samples["wire"], format="jsonl", encoding=None, run_id=None)
         assert reader.has_article("a")
+
+
+def test_pages_of_quotes_are_read_from_an_index(tmp_path: Path) -> None:
+    """Newest-first pages, whole or by speaker, walk an index of that order, never every quote."""
+    with open_store(tmp_path / "plans.db") as store, store._reading() as db:
+        newest = query.select_quotes(QuoteQuery(limit=20), "sqlite")
+        by_actor = query.select_quotes(QuoteQuery(speaker="x", limit=20), "sqlite", ("x",))
+        for statement, index in ((newest, "quotes_newest"), (by_actor, "quotes_newest_by_actor")):
+            compiled = statement.compile(db, compile_kwargs={"literal_binds": True})
+            plan = [row[-1] for row in db.exec_driver_sql(f"EXPLAIN QUERY PLAN {compiled}")]
+            page = plan[: plan.index("SCAN page")]
+            assert any(f"INDEX {index} " in step for step in page), plan
+            assert not any("TEMP B-TREE" in step for step in page), plan
+
+
+def test_the_fast_reads_step_dates_the_quotes_of_an_old_database(
+    tmp_path: Path, samples: dict[str, Analysis]
+) -> None:
+    """Quotes stored before the step get their article's date, so they keep their place."""
+    path = tmp_path / "old.db"
+    write_v1_database(path, samples["bridge"])
+    engine = create_store_engine(path)
+    with engine.connect() as connection, connection.begin():
+        connection.execute(text("UPDATE quotes SET published = NULL"))
+    engine.dispose()
+    with open_store(path) as store:
+        store.rebuild_actors()
+        assert {row.published for row in store.find_quotes(QuoteQuery())} == {
+            samples["bridge"].meta.published
+        }
+        assert store.quote_months(QuoteQuery()) == [("2024-03", 3)]
+        assert store.count_quotes(QuoteQuery(speaker="Okafor")) == 2

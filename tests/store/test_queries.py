@@ -214,3 +214,84 @@ def test_quotes_can_come_most_confident_first(store: Store, build: Build) -> Non
     )
     assert contents(store, QuoteQuery(order="confidence")) == ["Less sure", "Sure"]
     assert contents(store, QuoteQuery()) == ["Sure", "Less sure"]
+
+
+def test_speaker_filter_is_exact_by_actor(store: Store, build: Build) -> None:
+    """A speaker filter finds an actor by id or whole words of a name: Ann Lee is not Joann Leeds."""
+    said = [
+        ("Ann Lee", "the harbour will reopen", "2024-01-02"),
+        ("Joann Leeds", "the harbour stays shut", "2024-01-03"),
+    ]
+    for name, words, day in said:
+        text = f'"{words}," said {name}.'
+        store.add_analysis(
+            name,
+            build(
+                text,
+                source=f"news/{name}.txt",
+                people=[name],
+                published=datetime.fromisoformat(day),
+                quotes=[(words, "said", name, "direct")],
+            ),
+            format="text",
+            encoding=None,
+            run_id=None,
+        )
+    store.rebuild_actors()
+    ann = next(row.id for row in store.speakers() if row.name == "Ann Lee")
+
+    def speakers_of(key: str) -> list[str | None]:
+        return [row.speaker_name for row in store.find_quotes(QuoteQuery(speaker=key))]
+
+    assert speakers_of("Ann Lee") == ["Ann Lee"]
+    assert speakers_of("ann lee") == ["Ann Lee"]
+    assert speakers_of("Lee") == ["Ann Lee"]
+    assert speakers_of(ann) == ["Ann Lee"]
+    assert speakers_of("Joann Leeds") == ["Joann Leeds"]
+    assert speakers_of("Ann Le") == []
+    assert speakers_of("Lee Ann") == []
+    assert store.count_quotes(QuoteQuery(speaker="Ann Lee")) == 1
+
+
+def test_pages_are_stable_and_cover_every_match_once(store: Store, build: Build) -> None:
+    """Paging through a search gives the same pages every time, each match on exactly one."""
+    day = datetime(2024, 5, 1, 8, 0)
+    for number in range(12):
+        lines = [f'"harbour news {number} {n}," said Ann Lee.' for n in range(3)]
+        text = " ".join(lines)
+        store.add_analysis(
+            f"a{number}",
+            build(
+                text,
+                source=f"news/{number}.txt",
+                people=["Ann Lee"],
+                # Many articles share a date, so only the tie-breakers order them.
+                published=day + timedelta(days=number % 3),
+                quotes=[(line[1:].split(",")[0], "said", "Ann Lee", "direct") for line in lines],
+            ),
+            format="text",
+            encoding=None,
+            run_id=None,
+        )
+    store.rebuild_actors()
+    for query in (QuoteQuery(search="harbour"), QuoteQuery(speaker="Ann Lee")):
+        everything = [row.id for row in store.find_quotes(query)]
+        pages = [
+            [row.id for row in store.find_quotes(replace(query, limit=5, offset=offset))]
+            for offset in range(0, 40, 5)
+        ]
+        assert [id for page in pages for id in page] == everything
+        assert len(set(everything)) == 36
+        assert [row.id for row in store.find_quotes(replace(query, limit=5, offset=10))] == pages[2]
+
+
+def test_a_count_can_stop_early(filled: Store) -> None:
+    """count_quotes with at_most counts no further than that."""
+    assert filled.count_quotes(QuoteQuery(), at_most=4) == 4
+    assert filled.count_quotes(QuoteQuery(), at_most=100) == 6
+
+
+def test_quotes_per_month_counts_the_dated_matches(filled: Store) -> None:
+    """quote_months groups the matching quotes by their article's month; undated ones are left out."""
+    assert filled.quote_months(QuoteQuery()) == [("2024-03", 3), ("2024-04", 2)]
+    assert filled.outlets() == ["Harbour Gazette", "Valley Post"]

@@ -38,7 +38,7 @@ from quotegraph.store.schema import (
     mentions,
     quotes,
 )
-from quotegraph.store.search import reindex_quotes
+from quotegraph.store.search import reindex_names, reindex_quotes
 
 ALIASES_SETTING = "aliases"
 
@@ -82,6 +82,7 @@ def rebuild_actors(connection: Connection) -> int:
     if rows:
         connection.execute(insert(actors), rows)
     new_names = {row["id"]: row["name"] for row in rows}
+    reindex_names(connection)
     clock.lap("write actors")
     if renamed or new_names != old_names:
         reindex_quotes(connection)

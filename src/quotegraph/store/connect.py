@@ -3,7 +3,9 @@
 SQLite connections are set up so that every transaction really is one
 (SQLAlchemy emits BEGIN, including around schema changes), foreign keys are
 enforced, and file databases use write-ahead logging so that readers on their
-own connections never block the writer.
+own connections never block the writer. Readers of a file come from an engine
+of their own whose connections cannot write and keep more of the file in
+memory (a larger page cache, and the file mapped rather than read).
 """
 
 from __future__ import annotations
@@ -20,6 +22,10 @@ from sqlalchemy.pool import StaticPool
 from quotegraph.errors import StoreError
 
 MEMORY = ":memory:"
+
+# Per reader connection: pages kept in its cache (negative: KiB), bytes of the file mapped.
+READER_CACHE_KIB = 32_768
+READER_MMAP_BYTES = 256 * 1024 * 1024
 
 
 def create_store_engine(target: str | Path) -> Engine:
@@ -55,6 +61,24 @@ def create_store_engine(target: str | Path) -> Engine:
     return engine
 
 
+def create_reader_engine(engine: Engine) -> Engine:
+    """An engine for reading what ``engine`` writes: read-only connections to a SQLite file.
+
+    An in-memory database has one connection, and other databases their own
+    settings, so for them the writer's engine is returned.
+    """
+    database = engine.url.database
+    if engine.dialect.name != "sqlite" or database in (None, "", MEMORY):
+        return engine
+    readers = create_engine(
+        engine.url,
+        connect_args={"check_same_thread": False},
+        json_serializer=partial(json.dumps, ensure_ascii=False),
+    )
+    _set_up_sqlite(readers, wal=False, reader=True)
+    return readers
+
+
 def reason(exc: SQLAlchemyError) -> str:
     """The database's own words for an error, without the SQL around them."""
     if isinstance(exc, DBAPIError):
@@ -62,7 +86,7 @@ def reason(exc: SQLAlchemyError) -> str:
     return str(exc).splitlines()[0]
 
 
-def _set_up_sqlite(engine: Engine, *, wal: bool) -> None:
+def _set_up_sqlite(engine: Engine, *, wal: bool, reader: bool = False) -> None:
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: Any, _record: object) -> None:
         dbapi_connection.isolation_level = None
@@ -70,6 +94,10 @@ def _set_up_sqlite(engine: Engine, *, wal: bool) -> None:
         cursor.execute("PRAGMA foreign_keys = ON")
         if wal:
             cursor.execute("PRAGMA journal_mode = WAL")
+        if reader:
+            cursor.execute("PRAGMA query_only = ON")
+            cursor.execute(f"PRAGMA cache_size = -{READER_CACHE_KIB}")
+            cursor.execute(f"PRAGMA mmap_size = {READER_MMAP_BYTES}")
         cursor.close()
 
     @event.listens_for(engine, "begin")

@@ -108,7 +108,7 @@ def rows_of(
         for n, mention in enumerate(analysis.mentions)
     ]
     quotes = [
-        _quote_row(analysis, quote, quote_id, n, owned)
+        {**_quote_row(analysis, quote, quote_id, n, owned), "published": analysis.meta.published}
         for n, (quote, quote_id) in enumerate(
             zip(analysis.quotes, quote_ids(article_id, analysis.quotes), strict=True)
         )

@@ -2,8 +2,9 @@
 
 All writes go through the store's single writer connection, one transaction
 per call, so an interrupted run never leaves half an article, and adding an
-article twice is a no-op keyed by its content hash. Reads open their own
-connections, which on a SQLite file (write-ahead log) never wait for the writer.
+article twice is a no-op keyed by its content hash. Reads use their own
+connections, one per thread at a time, which on a SQLite file (write-ahead log)
+never wait for the writer and cannot write.
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ from quotegraph.store import actors as actor_step
 from quotegraph.store import convert
 from quotegraph.store import corrections as correction_step
 from quotegraph.store import query as quote_query
-from quotegraph.store.connect import create_store_engine, reason
+from quotegraph.store.connect import create_reader_engine, create_store_engine, reason
 from quotegraph.store.migrations import migrate
 from quotegraph.store.query import QuoteQuery
 from quotegraph.store.rows import (
@@ -87,6 +88,7 @@ class Store:
 
     def __init__(self, engine: Engine, writer: Connection, *, name: str) -> None:
         self._engine = engine
+        self._reader_engine = create_reader_engine(engine)
         self._writer = writer
         self._readers = threading.local()
         self.name = name
@@ -105,6 +107,8 @@ class Store:
     def close(self) -> None:
         """Release the writer and every reader connection."""
         self._writer.close()
+        if self._reader_engine is not self._engine:
+            self._reader_engine.dispose()
         self._engine.dispose()
 
     # Writing
@@ -303,13 +307,45 @@ class Store:
         its snapshot of the database.
         """
         with self._reading() as db:
-            for row in db.execute(quote_query.select_quotes(query, self._dialect)):
+            statement = quote_query.select_quotes(
+                query,
+                self._dialect,
+                quote_query.speaker_ids(db, query),
+                few_hits=quote_query.has_few_hits(db, query),
+            )
+            for row in db.execute(statement):
                 yield quote_query.quote_row(row)
 
-    def count_quotes(self, query: QuoteQuery) -> int:
-        """How many quotes match ``query``, ignoring its limit and offset."""
+    def count_quotes(self, query: QuoteQuery, *, at_most: int | None = None) -> int:
+        """How many quotes match ``query``, ignoring its limit and offset.
+
+        With ``at_most`` the count stops there, so that "over 1,000" costs no
+        more than reading 1,000 of them.
+        """
         with self._reading() as db:
-            return int(db.scalar(quote_query.count_quotes(query, self._dialect)) or 0)
+            statement = quote_query.count_quotes(
+                query, self._dialect, quote_query.speaker_ids(db, query), at_most=at_most
+            )
+            return int(db.scalar(statement) or 0)
+
+    def quote_months(self, query: QuoteQuery) -> list[tuple[str, int]]:
+        """How many quotes match ``query`` per month ("2021-04"), oldest first; undated left out."""
+        with self._reading() as db:
+            statement = quote_query.select_months(
+                query, self._dialect, quote_query.speaker_ids(db, query)
+            )
+            return [(month, count) for month, count in db.execute(statement)]
+
+    def outlets(self) -> list[str]:
+        """The outlets of the stored articles, each once, in order."""
+        statement = (
+            select(articles.c.outlet)
+            .where(articles.c.outlet.is_not(None))
+            .distinct()
+            .order_by(articles.c.outlet)
+        )
+        with self._reading() as db:
+            return list(db.scalars(statement))
 
     def article_quotes(self, article_id: str) -> list[QuoteRow]:
         """The quotes of one article in text order, with their speakers."""
@@ -421,7 +457,7 @@ class Store:
         readers = self._readers
         try:
             if not getattr(readers, "users", 0):
-                readers.connection = self._engine.connect()
+                readers.connection = self._reader_engine.connect()
                 readers.users = 0
             readers.users += 1
             try:

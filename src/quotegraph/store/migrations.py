@@ -16,12 +16,12 @@ from datetime import UTC, datetime
 
 from sqlalchemy import Column, Connection, Table, insert, inspect, select
 from sqlalchemy.exc import SQLAlchemyError
-from sqlalchemy.schema import CreateColumn
+from sqlalchemy.schema import CreateColumn, CreateIndex
 
 from quotegraph.errors import StoreError
 from quotegraph.store import schema
 from quotegraph.store.connect import reason
-from quotegraph.store.search import create_search_index
+from quotegraph.store.search import create_name_index, create_search_index
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,6 +69,18 @@ def _corrections_and_statements(connection: Connection) -> None:
     )
 
 
+def _fast_reads(connection: Connection) -> None:
+    """Index the orderings and lookups that pages use, so none reads every quote."""
+    _add_columns(schema.quotes.c.published)(connection)
+    connection.exec_driver_sql(
+        "UPDATE quotes SET published = "
+        "(SELECT articles.published FROM articles WHERE articles.id = quotes.article_id)"
+    )
+    for index in (*schema.NEWEST_QUOTE_INDEXES, *schema.FOLDED_NAME_INDEXES):
+        connection.execute(CreateIndex(index, if_not_exists=True))
+    create_name_index(connection)
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(
         "0001_documents",
@@ -85,6 +97,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration("0002_corpus_actors", _create(schema.actors, schema.corrections)),
     Migration("0003_quote_search", create_search_index),
     Migration("0004_corrections_statements_aliases", _corrections_and_statements),
+    Migration("0005_fast_reads", _fast_reads),
 )
 
 

@@ -10,24 +10,39 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import ColumnElement, Row, Select, case, func, or_, select
+from sqlalchemy import (
+    ColumnElement,
+    Connection,
+    Row,
+    Select,
+    case,
+    false,
+    func,
+    literal_column,
+    or_,
+    select,
+)
 
 from quotegraph.errors import UsageError
 from quotegraph.records import QUOTE_KINDS
 from quotegraph.store.convert import fragments, span
 from quotegraph.store.rows import QuoteRow
 from quotegraph.store.schema import actors, articles, entities, quotes
-from quotegraph.store.search import quote_matches
+from quotegraph.store.search import actors_named, count_hits, from_matches, quote_matches
 
 QUOTE_ORDERS = ("newest", "confidence")
+
+# A search with fewer hits than this sorts them; one with more walks the quotes newest first.
+FEW_HITS = 2000
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class QuoteQuery:
     """Which quotes to find; every filter given must hold.
 
-    ``speaker`` matches a corpus actor id, or part of any of the speaker's
-    names: the actor's name or any alias (case-insensitive). Rejected quotes
+    ``speaker`` is a corpus actor id, or whole words of any of an actor's
+    names, in order, in any case: "Lee" or "ann lee" find Ann Lee, never
+    Joann Leeds. It becomes a set of actor ids before any quote is read. Rejected quotes
     are never found; ``include_rejected`` is for reviewing them. ``search`` is
     full-text over the quote and its speaker's name: plain words, all
     required, "double quotes" for a phrase, a trailing ``*`` for a prefix.
@@ -103,23 +118,113 @@ _COLUMNS = (
 )
 
 
-def select_quotes(query: QuoteQuery, dialect_name: str) -> Select[Any]:
-    """The quotes matching ``query``, in the order it asks for."""
-    newest = (articles.c.published.desc().nulls_last(), articles.c.id, quotes.c.position)
-    order = (quotes.c.confidence.desc(), *newest) if query.order == "confidence" else newest
-    statement = (
-        select(*_COLUMNS)
-        .select_from(_JOINED)
-        .where(*_conditions(query, dialect_name))
-        .order_by(*order)
+def speaker_ids(db: Connection, query: QuoteQuery) -> tuple[str, ...] | None:
+    """The actor ids the query's speaker names, None without a speaker filter.
+
+    An actor id stands for itself alone; anything else is looked up in the
+    index of actor names, so the quotes are then filtered on their actor id.
+    """
+    if query.speaker is None:
+        return None
+    if db.scalar(select(actors.c.id).where(actors.c.id == query.speaker)) is not None:
+        return (query.speaker,)
+    return tuple(db.scalars(actors_named(db.dialect.name, query.speaker)))
+
+
+def has_few_hits(db: Connection, query: QuoteQuery) -> bool:
+    """Whether the query searches for words the index has fewer than FEW_HITS quotes for."""
+    if query.search is None:
+        return False
+    statement = count_hits(db.dialect.name, query.search, at_most=FEW_HITS)
+    return int(db.scalar(statement) or 0) < FEW_HITS
+
+
+def select_quotes(
+    query: QuoteQuery,
+    dialect_name: str,
+    actor_ids: tuple[str, ...] | None = None,
+    *,
+    few_hits: bool = False,
+) -> Select[Any]:
+    """The quotes matching ``query``, in the order it asks for.
+
+    The page is chosen first on the quotes alone (their index holds the
+    newest-first order, and a speaker is a set of actor ids by then); only
+    the quotes on it are joined to their articles and speakers. A search
+    with ``few_hits`` (see :data:`FEW_HITS`) reads its hits and sorts them;
+    any other walks the quotes newest first until the page is full.
+    """
+    order = _order(query)
+    from_search = few_hits and query.search is not None
+    page = (
+        select(quotes.c.seq)
+        .select_from(_filtered(query, dialect_name, from_search=from_search))
+        .where(*_conditions(query, dialect_name, actor_ids, from_search=from_search))
+        .order_by(*(_order(query, sorted_here=True) if from_search else order))
         .offset(query.offset)
     )
-    return statement if query.limit is None else statement.limit(query.limit)
+    if query.limit is not None:
+        page = page.limit(query.limit)
+    chosen = page.subquery("page")
+    return (
+        select(*_COLUMNS)
+        .select_from(_JOINED.join(chosen, chosen.c.seq == quotes.c.seq))
+        .order_by(*order)
+    )
 
 
-def count_quotes(query: QuoteQuery, dialect_name: str) -> Select[int]:
-    """How many quotes match ``query``, ignoring its limit and offset."""
-    return select(func.count()).select_from(_JOINED).where(*_conditions(query, dialect_name))
+def count_quotes(
+    query: QuoteQuery,
+    dialect_name: str,
+    actor_ids: tuple[str, ...] | None = None,
+    *,
+    at_most: int | None = None,
+) -> Select[int]:
+    """How many quotes match ``query``, ignoring its limit and offset, counting to ``at_most``."""
+    from_search = query.search is not None
+    matching = (
+        select(quotes.c.seq)
+        .select_from(_filtered(query, dialect_name, from_search=from_search))
+        .where(*_conditions(query, dialect_name, actor_ids, from_search=from_search))
+    )
+    if at_most is not None:
+        matching = matching.limit(at_most)
+    return select(func.count()).select_from(matching.subquery("matching"))
+
+
+def select_months(
+    query: QuoteQuery, dialect_name: str, actor_ids: tuple[str, ...] | None = None
+) -> Select[Any]:
+    """How many quotes match ``query`` in each month ("2021-04") with a date, oldest first."""
+    month = func.substr(quotes.c.published, 1, 7).label("month")
+    return (
+        select(month, func.count().label("quotes"))
+        .select_from(_filtered(query, dialect_name))
+        .where(*_conditions(query, dialect_name, actor_ids), quotes.c.published.is_not(None))
+        .group_by(month)
+        .order_by(month)
+    )
+
+
+def _order(query: QuoteQuery, *, sorted_here: bool = False) -> tuple[Any, ...]:
+    """The order of ``query``; ``sorted_here`` hides the date from its index, so that
+    SQLite sorts the few rows it has rather than walk every quote in date order."""
+    published: Any = quotes.c.published
+    if sorted_here:
+        published = published.op("||")(literal_column("''"))
+    newest = (published.desc().nulls_last(), quotes.c.article_id, quotes.c.position)
+    return (quotes.c.confidence.desc(), *newest) if query.order == "confidence" else newest
+
+
+def _filtered(query: QuoteQuery, dialect_name: str, *, from_search: bool = False) -> Any:
+    """The quotes, joined to their articles only when a filter is about the article,
+    read through the search hits with ``from_search``."""
+    quoted: Any = quotes
+    if query.article is not None or query.outlet is not None:
+        quoted = quotes.join(articles, articles.c.id == quotes.c.article_id)
+    if from_search and query.search is not None:
+        return from_matches(dialect_name, query.search, quoted)[0]
+    return quoted
 
 
 def select_article_quotes(article_id: str) -> Select[Any]:
@@ -197,26 +302,26 @@ def quote_row(row: Row[Any]) -> QuoteRow:
     )
 
 
-def _conditions(query: QuoteQuery, dialect_name: str) -> list[ColumnElement[bool]]:
+def _conditions(
+    query: QuoteQuery,
+    dialect_name: str,
+    actor_ids: tuple[str, ...] | None,
+    *,
+    from_search: bool = False,
+) -> list[ColumnElement[bool]]:
     conditions: list[ColumnElement[bool]] = []
-    if not query.include_rejected:
+    if not query.include_rejected and from_search:
+        # Not on its index, so that SQLite reads the hits first and looks each quote up.
+        conditions.append(func.coalesce(quotes.c.rejected, False).is_(False))
+    elif not query.include_rejected:
         conditions.append(quotes.c.rejected.is_(False))
     if query.speaker is not None:
-        alias = entities.alias("speaker_aliases")
-        conditions.append(
-            or_(
-                actors.c.id == query.speaker,
-                actors.c.name.icontains(query.speaker, autoescape=True),
-                entities.c.name.icontains(query.speaker, autoescape=True),
-                quotes.c.actor_id.in_(
-                    select(alias.c.actor_id).where(
-                        alias.c.actor_id.is_not(None),
-                        alias.c.name.icontains(query.speaker, autoescape=True),
-                    )
-                ),
-            )
-        )
-    if query.search is not None:
+        if actor_ids is None:
+            raise UsageError("resolve the speaker to actor ids first (speaker_ids)")
+        conditions.append(quotes.c.actor_id.in_(actor_ids) if actor_ids else false())
+    if query.search is not None and from_search:
+        conditions.append(from_matches(dialect_name, query.search, quotes)[1])
+    elif query.search is not None:
         conditions.append(quote_matches(dialect_name, query.search))
     if query.article is not None:
         conditions.append(
@@ -226,7 +331,7 @@ def _conditions(query: QuoteQuery, dialect_name: str) -> list[ColumnElement[bool
             )
         )
     if query.since is not None:
-        conditions.append(articles.c.published >= query.since)
+        conditions.append(quotes.c.published >= query.since)
     if query.until is not None:
         conditions.append(_until(query.until))
     if query.kind is not None:
@@ -239,5 +344,5 @@ def _conditions(query: QuoteQuery, dialect_name: str) -> list[ColumnElement[bool
 def _until(bound: date | datetime) -> ColumnElement[bool]:
     """Published no later than ``bound``; a date includes its whole day."""
     if isinstance(bound, datetime):
-        return articles.c.published <= bound
-    return articles.c.published < bound + timedelta(days=1)
+        return quotes.c.published <= bound
+    return quotes.c.published < bound + timedelta(days=1)

@@ -1,17 +1,32 @@
-"""Full-text search over quotes, behind a few dialect-specific functions.
+"""Full-text search over quotes and actor names, behind a few dialect-specific functions.
 
 On SQLite the index is an FTS5 table, ``quotes_fts``, whose external content is
 the view ``quote_search`` (a quote's text and its speaker's name), so no text
 is stored twice. The writer indexes each article's quotes when it adds them and
-reindexes everything after the actor step renames speakers. Another database
-(PostgreSQL with a tsvector column) adds its branch to each function here.
+reindexes everything after the actor step renames speakers. A second, small
+FTS5 table, ``actor_names``, holds every name and alias of every actor, so a
+speaker filter becomes a set of actor ids by whole words before any quote is
+read. Another database (PostgreSQL with a tsvector column) adds its branch to
+each function here.
 """
 
 from __future__ import annotations
 
 import re
 
-from sqlalchemy import ColumnElement, Connection, Select, false, literal_column, select, table, text
+from sqlalchemy import (
+    ColumnElement,
+    Connection,
+    FromClause,
+    Select,
+    column,
+    false,
+    func,
+    literal_column,
+    select,
+    table,
+    text,
+)
 
 from quotegraph.errors import StoreError
 from quotegraph.store.schema import quotes
@@ -46,6 +61,21 @@ _INDEX_ARTICLE = text(
 )
 
 
+_CREATE_NAME_INDEX = """
+CREATE VIRTUAL TABLE actor_names USING fts5(
+    name, actor_id UNINDEXED,
+    tokenize='unicode61 remove_diacritics 2'
+)
+"""
+
+_INDEX_NAMES = """
+INSERT INTO actor_names(name, actor_id)
+SELECT name, id FROM actors
+UNION
+SELECT alias.value, actors.id FROM actors, json_each(actors.aliases) AS alias
+"""
+
+
 def create_search_index(connection: Connection) -> None:
     """Create the search index and fill it from the quotes already stored."""
     _require_sqlite(connection.dialect.name)
@@ -66,6 +96,36 @@ def reindex_quotes(connection: Connection) -> None:
     connection.exec_driver_sql("INSERT INTO quotes_fts(quotes_fts) VALUES ('rebuild')")
 
 
+def create_name_index(connection: Connection) -> None:
+    """Create the index of actor names and fill it from the actors already stored."""
+    _require_sqlite(connection.dialect.name)
+    connection.exec_driver_sql(_CREATE_NAME_INDEX)
+    reindex_names(connection)
+
+
+def reindex_names(connection: Connection) -> None:
+    """Rebuild the index of actor names, after the actor step has rewritten the actors."""
+    _require_sqlite(connection.dialect.name)
+    connection.exec_driver_sql("DELETE FROM actor_names")
+    connection.exec_driver_sql(_INDEX_NAMES)
+
+
+def actors_named(dialect_name: str, name: str) -> Select[tuple[str]]:
+    """The ids of the actors with ``name`` as whole words, in order, in a name or alias.
+
+    "Lee" and "ann lee" find Ann Lee; "Ann Le" and "Joann Leeds" do not.
+    """
+    _require_sqlite(dialect_name)
+    phrase = name.strip()
+    if not _WORD.search(phrase):
+        return select(literal_column("actor_id")).select_from(table("actor_names")).where(false())
+    return (
+        select(literal_column("actor_id"))
+        .select_from(table("actor_names"))
+        .where(literal_column("actor_names").match('"' + phrase.replace('"', '""') + '"'))
+    )
+
+
 def quote_matches(dialect_name: str, search: str) -> ColumnElement[bool]:
     """A condition on ``quotes`` true where the text or the speaker matches ``search``."""
     _require_sqlite(dialect_name)
@@ -78,6 +138,41 @@ def quote_matches(dialect_name: str, search: str) -> ColumnElement[bool]:
         .where(literal_column("quotes_fts").match(expression))
     )
     return quotes.c.seq.in_(hits)
+
+
+def from_matches(
+    dialect_name: str, search: str, quoted: FromClause
+) -> tuple[FromClause, ColumnElement[bool]]:
+    """``quoted`` (the quotes, maybe joined) read through the hits of ``search``, and the
+    condition that keeps the hits.
+
+    Reading the hits first streams them in the index's order, so a count
+    that stops at 1,000 reads 1,000 hits, and a search with few hits sorts
+    only those.
+    """
+    _require_sqlite(dialect_name)
+    expression = fts5_query(search)
+    hits = table("quotes_fts", column("rowid"))
+    joined = hits.join(quoted, quotes.c.seq == hits.c.rowid)
+    if expression is None:
+        return joined, false()
+    return joined, literal_column("quotes_fts").match(expression)
+
+
+def count_hits(dialect_name: str, search: str, *, at_most: int) -> Select[int]:
+    """How many quotes the index has for ``search``, up to ``at_most``, rejected ones included."""
+    _require_sqlite(dialect_name)
+    expression = fts5_query(search)
+    if expression is None:
+        return select(literal_column("0"))
+    hits = (
+        select(literal_column("rowid"))
+        .select_from(table("quotes_fts"))
+        .where(literal_column("quotes_fts").match(expression))
+        .limit(at_most)
+        .subquery("hits")
+    )
+    return select(func.count()).select_from(hits)
 
 
 def fts5_query(search: str) -> str | None:

@@ -53,7 +53,7 @@ class Rename(BaseModel):
 def quotes(
     request: Request,
     q: str = Query("", max_length=500, description="Words in the quote or the speaker's name"),
-    speaker: str = Query("", max_length=300, description="Actor id or part of a name"),
+    speaker: str = Query("", max_length=300, description="Actor id, or whole words of a name"),
     outlet: str = Query("", max_length=300),
     kind: str = Query("", description=f"One of {', '.join(QUOTE_KINDS)}"),
     since: str = Query("", description="YYYY-MM-DD, inclusive"),
@@ -61,7 +61,10 @@ def quotes(
     page: int = Query(1, ge=1, le=100_000),
     per_page: int = Query(data.PER_PAGE, ge=1, le=MAX_PER_PAGE),
 ) -> dict[str, Any]:
-    """Quotes matching every filter given, newest first, one page at a time."""
+    """Quotes matching every filter given, newest first, one page at a time.
+
+    ``total`` counts the matches up to 1,000; ``more`` is true when there are more.
+    """
     filters = data.Filters(
         q=q, speaker=speaker, outlet=outlet, kind=kind, since=since, until=until, page=page
     )
@@ -70,6 +73,7 @@ def quotes(
     )
     return {
         "total": results.total,
+        "more": results.more,
         "page": results.page,
         "pages": results.pages,
         "quotes": [_quote(row) for row in results.rows],

@@ -3,14 +3,17 @@
 ``create_app`` builds it; ``quotegraph serve`` runs it with uvicorn. Reads go
 straight to the store (each thread has its own reader connection); writes
 (corrections) are serialised through one lock, as the store has one writer.
+Requests are handled by a few threads, not one per client: under load, more
+threads than cores only share the same cores and the same lock of Python,
+and every request waits longer.
 """
 
 from __future__ import annotations
 
 import re
 import threading
-from collections.abc import Awaitable, Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
+from contextlib import asynccontextmanager, contextmanager
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from importlib.resources import files
@@ -18,6 +21,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
 
+from anyio import to_thread
 from fastapi import FastAPI, HTTPException, Request, Response
 from fastapi.responses import HTMLResponse, JSONResponse, PlainTextResponse
 from fastapi.staticfiles import StaticFiles
@@ -43,6 +47,8 @@ NOTICES = {
     "undone": "Correction undone.",
     "login": "Logged in: you can now make corrections.",
 }
+# Threads that handle requests at once; the others queue.
+REQUEST_THREADS = 4
 CONTENT_SECURITY_POLICY = (
     "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
     "connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
@@ -96,6 +102,7 @@ def create_app(corpus: Corpus, *, access: Access | None = None) -> FastAPI:
         title="quotegraph",
         version=__version__,
         description="Who said what: search quotes, read speakers and articles, fix attributions.",
+        lifespan=_few_threads,
     )
     state = WebState(corpus=corpus, access=access or Access(), templates=_templates())
     app.state.web = state
@@ -142,6 +149,12 @@ def create_app(corpus: Corpus, *, access: Access | None = None) -> FastAPI:
     app.include_router(api.router)
     app.include_router(pages.router)
     return app
+
+
+@asynccontextmanager
+async def _few_threads(app: FastAPI) -> AsyncIterator[None]:
+    to_thread.current_default_thread_limiter().total_tokens = REQUEST_THREADS
+    yield
 
 
 def _error(request: Request, status: int, message: str) -> Response:

@@ -23,6 +23,8 @@ T = TypeVar("T")
 
 PER_PAGE = 20
 SPEAKER_PAGE = 50
+# Searches count their matches up to here and show "1,000+" beyond.
+COUNT_LIMIT = 1000
 REVIEW_MAX_CONFIDENCE = 0.6
 
 
@@ -30,30 +32,49 @@ class Memo:
     """Answers kept until the next write through this server, or for ``ttl`` seconds.
 
     The ttl covers writes by others (a ``quotegraph run`` in another terminal).
+    When full, the oldest answer makes room for the new one. Requests that
+    ask for the same answer at once wait for one computation of it instead
+    of each making their own.
     """
 
-    def __init__(self, ttl: float = 30.0, size: int = 512) -> None:
+    def __init__(self, ttl: float = 30.0, size: int = 2048) -> None:
         self._ttl = ttl
         self._size = size
         self._values: dict[tuple[object, ...], tuple[float, object]] = {}
+        self._pending: dict[tuple[object, ...], threading.Lock] = {}
         self._lock = threading.Lock()
 
     def get(self, key: tuple[object, ...], compute: Callable[[], T]) -> T:
-        now = time.monotonic()
-        with self._lock:
-            hit = self._values.get(key)
-        if hit is not None and now - hit[0] < self._ttl:
+        hit = self._fresh(key)
+        if hit is not None:
             return cast(T, hit[1])
-        value = compute()
         with self._lock:
-            if len(self._values) >= self._size:
-                self._values.clear()
-            self._values[key] = (now, value)
+            computing = self._pending.setdefault(key, threading.Lock())
+        with computing:
+            hit = self._fresh(key)
+            if hit is not None:
+                return cast(T, hit[1])
+            try:
+                value = compute()
+                with self._lock:
+                    if len(self._values) >= self._size:
+                        del self._values[next(iter(self._values))]
+                    self._values[key] = (time.monotonic(), value)
+            finally:
+                with self._lock:
+                    self._pending.pop(key, None)
         return value
 
     def clear(self) -> None:
         with self._lock:
             self._values.clear()
+
+    def _fresh(self, key: tuple[object, ...]) -> tuple[float, object] | None:
+        with self._lock:
+            hit = self._values.get(key)
+        if hit is not None and time.monotonic() - hit[0] < self._ttl:
+            return hit
+        return None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -102,12 +123,13 @@ class Filters:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Results:
-    """One page of quotes and how many match in all."""
+    """One page of quotes and how many match in all (at least, when ``more`` is true)."""
 
     rows: list[QuoteRow]
     total: int
     page: int
     per_page: int
+    more: bool = False
 
     @property
     def pages(self) -> int:
@@ -121,11 +143,13 @@ def search(
     query = filters.query(limit=per_page)
 
     def compute() -> Results:
+        total = corpus.store.count_quotes(query, at_most=COUNT_LIMIT + 1)
         return Results(
             rows=corpus.quotes(query),
-            total=corpus.store.count_quotes(query),
+            total=min(total, COUNT_LIMIT),
             page=max(filters.page, 1),
             per_page=per_page,
+            more=total > COUNT_LIMIT,
         )
 
     return compute() if memo is None else memo.get(("search", filters, per_page), compute)
@@ -159,7 +183,7 @@ class Profile:
 
 def profile(corpus: Corpus, key: str, memo: Memo) -> Profile | None:
     """The actor with this id or name, with its quotes counted by month; None if unknown."""
-    found: ActorProfile | None = corpus.actor(key)
+    found: ActorProfile | None = memo.get(("actor", key), lambda: corpus.actor(key))
     if found is None:
         return None
     counts = memo.get(("months", found.id), lambda: _months_of(corpus, found.id))
@@ -193,7 +217,6 @@ def speaker_quotes(corpus: Corpus, actor_id: str, page: int, memo: Memo | None =
     end = total - (page - 1) * SPEAKER_PAGE
     start = max(0, end - SPEAKER_PAGE)
     rows = corpus.quotes(QuoteQuery(speaker=actor_id, offset=start, limit=end - start))
-    rows = [row for row in rows if row.speaker_id == actor_id]
     rows.sort(key=lambda row: (_stamp(row.published), row.article_id, row.start))
     return Results(rows=rows, total=total, page=page, per_page=SPEAKER_PAGE)
 
@@ -219,8 +242,11 @@ def timeline(corpus: Corpus, memo: Memo) -> list[tuple[str, int]]:
 
 
 def _months_of(corpus: Corpus, actor_id: str) -> list[tuple[str, int]]:
-    rows = corpus.store.iter_quotes(QuoteQuery(speaker=actor_id))
-    return months(row.published for row in rows if row.speaker_id == actor_id)
+    counted = corpus.store.quote_months(QuoteQuery(speaker=actor_id))
+    return months(
+        (date(int(month[:4]), int(month[5:7]), 1) for month, _ in counted),
+        (count for _, count in counted),
+    )
 
 
 def _day(value: str, which: str) -> date | None:

@@ -256,5 +256,5 @@ def _outlets(request: Request) -> list[str]:
     state = state_of(request)
     return state.memo.get(
         ("outlets",),
-        lambda: sorted({row.outlet for row in state.corpus.store.articles() if row.outlet}),
+        state.corpus.store.outlets,
     )
