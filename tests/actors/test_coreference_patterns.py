@@ -117,6 +117,37 @@ PATTERNS = [
         id="the party leader in apposition",
     ),
     pytest.param(
+        "Maria Ruiz, the director of the trust, closed the ward last year. Noor Effing, a "
+        "nurse on the night shift, said the staff were exhausted. She said it was wrong.",
+        "She",
+        0,
+        "Noor Effing",
+        id="she is the subject followed, not an older woman",
+    ),
+    pytest.param(
+        "Jory Pask marched beside Councillor Helen Marr, who received the petition. "
+        '"We will read every name," she said.',
+        "she",
+        0,
+        "Councillor Helen Marr",
+        id="she is a recent woman rather than a subject of unknown gender",
+    ),
+    pytest.param(
+        "Tomas Reyes, a porter, spoke at the gate. \u201cTell Peter Lang that we are not "
+        "going anywhere,\u201d he said.",
+        "he",
+        0,
+        "Tomas Reyes",
+        id="he after a quote is not a man named inside it",
+    ),
+    pytest.param(
+        "The man behind the plan is Councillor Oren Pask. He said it would save money.",
+        "The man",
+        0,
+        "Councillor Oren Pask",
+        id="descriptor the name is said to be",
+    ),
+    pytest.param(
         "The Coastal Farmers Alliance (CFA) met on Monday. The CFA said the cut was unfair.",
         "CFA",
         1,

@@ -233,6 +233,135 @@ ROWS = [
         id="no-attribution",
     ),
     pytest.param(
+        "\u201cThe ferry is our lifeline. Any plan that cuts it will be fought,\u201d "
+        "the spokeswoman added.",
+        [
+            Expected(
+                ("\u201cThe ferry is our lifeline. Any plan that cuts it will be fought,\u201d",),
+                "the spokeswoman",
+                "the spokeswoman",
+            )
+        ],
+        id="cue-subject-outside-the-quote",
+    ),
+    pytest.param(
+        "Ada Croy promised that the school would stay open \u201cfor as long as there are "
+        "children in the valley\u201d. Tilda Varga insisted the plan was fair.",
+        [
+            Expected(
+                (
+                    "that the school would stay open \u201cfor as long as there are children "
+                    "in the valley\u201d",
+                ),
+                "Ada Croy",
+                "Ada Croy",
+                kind="mixed",
+            ),
+            Expected(("the plan was fair",), "Tilda Varga", "Tilda Varga", kind="indirect"),
+        ],
+        id="full-stop-after-closing-mark-ends-the-frame",
+    ),
+    pytest.param(
+        "Vera Kalm, the union's area organiser, said she expected the review to be "
+        '"a rubber stamp" and urged staff to reply to it anyway.',
+        [
+            Expected(
+                (
+                    'she expected the review to be "a rubber stamp" and urged staff to reply to it '
+                    "anyway",
+                ),
+                "Vera Kalm, the union's area organiser",
+                "Vera Kalm",
+                kind="mixed",
+            )
+        ],
+        id="object-pronoun-is-not-a-speaker",
+    ),
+    pytest.param(
+        "Ana Ruiz said she was proud of the school and urged the board not to sell it "
+        "\u201cjust because it happens to bear my family name\u201d.",
+        [
+            Expected(
+                ("she was proud of the school and urged the board not to sell it",),
+                "Ana Ruiz",
+                "Ana Ruiz",
+                kind="indirect",
+            ),
+            Expected(
+                ("\u201cjust because it happens to bear my family name\u201d",),
+                "Ana Ruiz",
+                "Ana Ruiz",
+            ),
+        ],
+        id="quote-inside-a-reporting-clause",
+    ),
+    pytest.param(
+        "The question came from Lina Morrow, secretary of the Brackley Tenants Association, "
+        "who asked whether rents would rise.",
+        [Expected(("whether rents would rise",), "who", "Lina Morrow", kind="indirect")],
+        id="who-after-an-organisation-is-the-person",
+    ),
+    pytest.param(
+        "The vote was close, according to the organisers, the Valley Growers Union.",
+        [
+            Expected(
+                ("The vote was close",),
+                "the organisers",
+                "the Valley Growers Union",
+                kind="indirect",
+            )
+        ],
+        id="according-to-descriptor-then-name",
+    ),
+    pytest.param(
+        "Rents will rise by a tenth, according to a report published by the Brackley "
+        "Housing Board.",
+        [
+            Expected(
+                ("Rents will rise by a tenth",),
+                "a report published by the Brackley Housing Board",
+                "the Brackley Housing Board",
+                kind="indirect",
+            )
+        ],
+        id="according-to-a-document-by-its-author",
+    ),
+    pytest.param(
+        "Kel Amsel, the branch secretary, spoke on Monday.\n\n"
+        "\u201cI have spent twenty years watching jobs in this port go. I will not argue "
+        "for more of that.\n\n"
+        "\u201cWhat we want now is the jobs in writing,\u201d he added.",
+        [
+            Expected(
+                (
+                    "\u201cI have spent twenty years watching jobs in this port go. I will not "
+                    "argue for more of that.",
+                ),
+                "he",
+                "Kel Amsel",
+            ),
+            Expected(
+                ("\u201cWhat we want now is the jobs in writing,\u201d",),
+                "he",
+                "Kel Amsel",
+                continues=True,
+            ),
+        ],
+        id="quote-over-two-paragraphs-attributed-in-the-second",
+    ),
+    pytest.param(
+        "Tomas Reyes, a porter, spoke at the gate. \u201cTell Peter Lang that we are not "
+        "going anywhere,\u201d he said.",
+        [
+            Expected(
+                ("\u201cTell Peter Lang that we are not going anywhere,\u201d",),
+                "he",
+                "Tomas Reyes",
+            )
+        ],
+        id="pronoun-after-quote-skips-names-inside-it",
+    ),
+    pytest.param(
         "\u201cThe tide waits for nobody,\u201d Mr. Dorran wrote in his column, "
         "adding that the port \u201cmust modernise.\u201d",
         [Expected(("\u201cThe tide waits for nobody,\u201d",), "Mr. Dorran")],

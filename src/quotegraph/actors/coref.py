@@ -1,24 +1,30 @@
 """Linking the mentions of one document into entities (in-document coreference).
 
 Names are grouped by surname (persons) or by their words (organisations);
-pronouns go to the most recent entity that agrees in gender and number;
-descriptors go to the name they stand in apposition to, to the organisation a
-spokesperson speaks for, or to an earlier entity that carried the same role.
+a pronoun goes to an entity that agrees in gender and number, preferring the
+subject of the sentence before (the person the text is following) to a more
+recent name in an object or a prepositional phrase, and, outside quotation
+marks, ignoring the people a quote talks about; descriptors go to the name
+they stand in apposition to, to the organisation a spokesperson speaks for,
+or to an earlier entity that carried the same role.
 """
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
 from quotegraph.actors.lexicon import Gender, actor_lexicon
 from quotegraph.actors.mentions import FoundMention
+from quotegraph.quotes.marks import find_quoted
 from quotegraph.records import ActorType, Entity, Mention
 
 # How many recently mentioned entities a pronoun may reach back to.
 PRONOUN_REACH = 8
 ROLE_EDGE_PUNCT = ",;:-—–"
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 
 
 @dataclass(slots=True)
@@ -110,6 +116,36 @@ def role_text(doc: Doc, head: Token, leave_out: Token | None = None) -> str:
     return doc[words[0].i : words[-1].i + 1].text
 
 
+def quoted_tokens(doc: Doc) -> frozenset[int]:
+    """The tokens between quotation marks: words said by someone, not the narrator's."""
+    inside: set[int] = set()
+    starts = [token.idx for token in doc]
+    for quoted in find_quoted(doc.text):
+        lo = bisect.bisect_left(starts, quoted.start)
+        hi = bisect.bisect_left(starts, quoted.end)
+        inside.update(range(lo, hi))
+    return frozenset(inside)
+
+
+def is_subject(token: Token) -> bool:
+    """A clause's subject, or a name in apposition to one ("Its founder, Ana Lidell, said")."""
+    if token.dep_ in SUBJECT_DEPS:
+        return True
+    return token.dep_ == "appos" and token.head.dep_ in SUBJECT_DEPS
+
+
+def copular_partners(head: Token) -> list[Token]:
+    """What a noun is said to be, or is said to be it: "the man behind it is X, a councillor"."""
+    verb = head.head
+    if head.dep_ not in ("nsubj", "attr") or verb.lemma_ != "be":
+        return []
+    other_dep = "attr" if head.dep_ == "nsubj" else "nsubj"
+    partners = [child for child in verb.children if child.dep_ == other_dep]
+    for partner in list(partners):
+        partners.extend(child for child in partner.children if child.dep_ == "appos")
+    return partners
+
+
 class _Linker:
     """Reads the mentions in text order and assigns each an entity."""
 
@@ -119,6 +155,9 @@ class _Linker:
         self.by_surname: dict[str, int] = {}
         self.by_org: dict[str, int] = {}
         self.recent: list[int] = []
+        self.narrative: list[int] = []
+        self.subjects: list[tuple[int, int]] = []
+        self.quoted = quoted_tokens(doc)
         self.token_entity: dict[int, int] = {}
         self.linked: list[tuple[FoundMention, int]] = []
 
@@ -142,10 +181,28 @@ class _Linker:
         self.linked.append((mention, entity_id))
         for i in range(mention.start, mention.end):
             self.token_entity[i] = entity_id
-        if entity_id in self.recent:
-            self.recent.remove(entity_id)
-        self.recent.append(entity_id)
-        del self.recent[: -4 * PRONOUN_REACH]
+        lists = [self.recent]
+        if mention.start not in self.quoted:
+            lists.append(self.narrative)
+            head = mention.head(self.doc)
+            if is_subject(head):
+                self.subjects.append((head.sent.start, entity_id))
+        for recent in lists:
+            if entity_id in recent:
+                recent.remove(entity_id)
+            recent.append(entity_id)
+            del recent[: -4 * PRONOUN_REACH]
+
+    def salient(self, mention: FoundMention) -> set[int]:
+        """The entities the text is following at a pronoun outside quotes.
+
+        They are the subjects met so far in the pronoun's sentence and the
+        subjects of the last earlier sentence that had one.
+        """
+        here = self.doc[mention.start].sent.start
+        earlier = [start for start, _ in self.subjects if start < here]
+        keep = {here, earlier[-1]} if earlier else {here}
+        return {entity_id for start, entity_id in self.subjects if start in keep}
 
     def person(self, mention: FoundMention) -> int:
         words = _name_words(self.doc, mention)
@@ -180,16 +237,46 @@ class _Linker:
         brother") is taken last: the pronoun after "a farmer, with his son"
         is the farmer.
         """
-        reach = list(reversed(self.recent[-PRONOUN_REACH:]))
+        in_quote = mention.start in self.quoted
+        recent = self.recent if in_quote else self.narrative
+        reach = list(reversed(recent[-PRONOUN_REACH:]))
+        salient = set() if in_quote else self.salient(mention)
         for relational in (False, True):
             found = self._agreeing(
-                mention, [i for i in reach if self.drafts[i].relational == relational]
+                mention, [i for i in reach if self.drafts[i].relational == relational], salient
             )
             if found is not None:
                 return found
         return None
 
-    def _agreeing(self, mention: FoundMention, candidates: list[int]) -> int | None:
+    def _agreeing(
+        self, mention: FoundMention, candidates: list[int], salient: set[int]
+    ) -> int | None:
+        """The agreeing candidate a pronoun stands for, most recent first.
+
+        For "he" and "she": a salient person of the pronoun's gender first;
+        then the most recent person who is of that gender or salient; then
+        the most recent whose gender is not known yet. The one chosen takes
+        the pronoun's gender.
+        """
+        if mention.type == "person" and not mention.plural:
+            persons = [
+                entity_id
+                for entity_id in candidates
+                if self.drafts[entity_id].type == "person"
+                and not self.drafts[entity_id].plural
+                and self.drafts[entity_id].gender in (mention.gender, "x")
+            ]
+            agreeing = [i for i in persons if self.drafts[i].gender == mention.gender]
+            chosen = next(
+                (i for i in agreeing if i in salient),
+                next((i for i in persons if i in salient or i in agreeing), None),
+            )
+            if chosen is None and persons:
+                chosen = persons[0]
+            if chosen is not None:
+                self.drafts[chosen].gender = mention.gender
+            return chosen
         fallback = None
         for entity_id in candidates:
             draft = self.drafts[entity_id]
@@ -218,11 +305,14 @@ class _Linker:
         named = [c for c in head.children if c.dep_ == "appos" and c.i in self.token_entity]
         if head.dep_ == "appos" and head.head.i in self.token_entity:
             named.append(head.head)
+        named.extend(t for t in copular_partners(head) if t.i in self.token_entity)
         for name in named:
             entity_id = self.token_entity[name.i]
             draft = self.drafts[entity_id]
-            if draft.type == mention.type or (
-                draft.type == "person" and mention.type != "organisation"
+            if (
+                draft.type == mention.type
+                or (draft.type == "person" and mention.type != "organisation")
+                or (draft.type == "organisation" and mention.plural)
             ):
                 draft.add_role(role_text(self.doc, head, name if name.head == head else None), noun)
                 return entity_id

@@ -11,9 +11,11 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from quotegraph.actors.lexicon import Gender, actor_lexicon
+from quotegraph.quotes.lexicon import cue_lexicon
 from quotegraph.records import ActorType, MentionKind
 
 PERSON_LABELS = frozenset({"PERSON"})
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 ORGANISATION_LABELS = frozenset({"ORG", "NORP"})
 # Dependency labels of the words that belong to a descriptor's noun phrase.
 DESCRIPTOR_MODIFIERS = frozenset({"det", "amod", "compound", "poss", "nummod", "nmod"})
@@ -101,9 +103,32 @@ def find_names(doc: Doc) -> list[FoundMention]:
             )
             plural = ent.label_ == "NORP"
             found.append(FoundMention(ent.start, end, "name", "organisation", "n", plural))
+    found.extend(unrecognised_speakers(doc))
     for token in doc:
         if not token.ent_type_ and token.pos_ == "PROPN" and token.text in surnames:
             start, end = _with_title(doc, doc[token.i : token.i + 1])
+            found.append(FoundMention(start, end, "name", "person", name_gender(doc, start, end)))
+    return found
+
+
+def unrecognised_speakers(doc: Doc) -> list[FoundMention]:
+    """Names the recogniser missed that speak: a run of two or three capitalised proper
+    nouns that is the subject of a reporting verb or stands beside a describing phrase
+    ("Ana Lidell, a retired pilot, recounted").
+    """
+    found = []
+    for token in doc:
+        if token.ent_type_ or token.pos_ != "PROPN" or token.dep_ not in SUBJECT_DEPS:
+            continue
+        start = token.i
+        while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].pos_ == "PROPN":
+            start -= 1
+        words = doc[start : token.i + 1]
+        if not 2 <= len(words) <= 3 or any(t.ent_type_ or not t.is_title for t in words):
+            continue
+        described = any(child.dep_ == "appos" and child.pos_ == "NOUN" for child in token.children)
+        if described or token.head.lemma_.lower() in cue_lexicon():
+            start, end = _with_title(doc, words)
             found.append(FoundMention(start, end, "name", "person", name_gender(doc, start, end)))
     return found
 

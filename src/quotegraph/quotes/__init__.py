@@ -7,16 +7,20 @@ and records each with its cue, source span and speaker entity.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from spacy.tokens import Doc
 
-from quotegraph.actors import DocumentActors
 from quotegraph.quotes.continuations import join_continuations
 from quotegraph.quotes.direct import find_direct
 from quotegraph.quotes.frames import TokenIndex
 from quotegraph.quotes.reported import find_reported
-from quotegraph.quotes.select import select
+from quotegraph.quotes.select import EMBEDDED, select
 from quotegraph.quotes.write import write_quotes
 from quotegraph.records import Quote
+
+if TYPE_CHECKING:
+    from quotegraph.actors import DocumentActors
 
 __all__ = ["find_quotes", "join_continuations"]
 
@@ -25,6 +29,6 @@ def find_quotes(doc: Doc, actors: DocumentActors) -> tuple[Quote, ...]:
     """The attributions of a parsed document, in text order, with speakers from ``actors``."""
     direct = find_direct(doc)
     tokens = TokenIndex(doc)
-    taken_cues = {tokens.at(c.cue[0]) for c in direct if c.cue is not None}
+    taken_cues = {tokens.at(c.cue[0]) for c in direct if c.cue is not None and c.method != EMBEDDED}
     reported = find_reported(doc, taken_cues)
     return write_quotes(doc, select(direct, reported), actors)

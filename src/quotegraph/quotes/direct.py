@@ -4,7 +4,10 @@ A quote takes the reporting verb written right after it (``"...," he said``)
 or the lead-in right before it (``He said: "..."``). A quote interrupted by
 its attribution (``"...," he said. "..."``) is one quote in two fragments; a
 quoted paragraph with no attribution of its own continues the quote of the
-paragraph before.
+paragraph before. A quote left open at a paragraph's end whose attribution
+comes at the end of the next paragraph takes that attribution, and a quote
+with no speaker beside it takes the subject of the reporting clause holding
+it (``He urged farmers to "look at the numbers"``).
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ from quotegraph.quotes.frames import (
     after_frame,
     before_frame,
     dash_attribution,
+    embedding_attribution,
     frame_attribution,
     lead_in,
 )
@@ -33,7 +37,15 @@ WORD_RE = re.compile(r"\w+")
 MIN_BARE_WORDS = 4
 # Below this many words a quote with no attribution is left out.
 MIN_UNATTRIBUTED_WORDS = 8
-CONFIDENCE = {"after": 0.9, "dash": 0.8, "lead-in": 0.85, "continued": 0.75, "unattributed": 0.3}
+CONFIDENCE = {
+    "after": 0.9,
+    "dash": 0.8,
+    "lead-in": 0.85,
+    "embedded": 0.8,
+    "continued": 0.75,
+    "later": 0.75,
+    "unattributed": 0.3,
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,6 +123,34 @@ def _continues(
     )
 
 
+def _embedded(ctx: _Context, quoted: Quoted, *, min_words: int = 0) -> Attribution | None:
+    """The attribution of a quoted stretch through the reporting clause that holds it."""
+    if len(WORD_RE.findall(ctx.text[quoted.start : quoted.end])) < min_words:
+        return None
+    inside = ctx.tokens.between(quoted.start, quoted.end)
+    return embedding_attribution(ctx.doc, inside, (quoted.start, quoted.end))
+
+
+def _attributed_later(
+    ctx: _Context, quoted: Quoted, by_paragraph: dict[int, list[Quoted]]
+) -> Attribution | None:
+    """The attribution of a quote that runs on into the next paragraph and is attributed there.
+
+    ``"I have spent twenty years here.`` / ``"Now we want jobs," he said.``
+    is one quote over two paragraphs with its speaker named at the end.
+    """
+    following = by_paragraph.get(quoted.paragraph + 1)
+    if quoted.closed or not following:
+        return None
+    opening = following[0]
+    if opening.start != ctx.paragraphs[opening.paragraph][0]:
+        return None
+    attribution, rule = _attribution(ctx, following, 0)
+    if attribution is None or attribution.source is None or rule not in ("after", "dash"):
+        return None
+    return attribution
+
+
 def find_direct(doc: Doc) -> list[Candidate]:
     """Direct quotes of a document with the attribution the text gives each."""
     text = doc.text
@@ -128,6 +168,10 @@ def find_direct(doc: Doc) -> list[Candidate]:
         while n < len(quotes):
             quoted = quotes[n]
             attribution, rule = _attribution(ctx, quotes, n)
+            if attribution is not None and attribution.source is None:
+                embedded = _embedded(ctx, quoted)
+                if embedded is not None:
+                    attribution, rule = embedded, "embedded"
             if attribution is not None:
                 candidate = _candidate(quoted, attribution, rule)
                 if rule == "after":
@@ -139,6 +183,14 @@ def find_direct(doc: Doc) -> list[Candidate]:
                         candidate = replace(
                             candidate, content=(*candidate.content, (nxt.start, nxt.end))
                         )
+                if (
+                    last is not None
+                    and last.method == "direct-later"
+                    and last_para == paragraph - 1
+                    and n == 0
+                    and last.source == candidate.source
+                ):
+                    candidate = replace(candidate, continues=True)
                 found.append(candidate)
                 last = candidate
             elif _continues(last, last_para, quoted, unclosed, ctx):
@@ -156,7 +208,16 @@ def find_direct(doc: Doc) -> list[Candidate]:
                     )
                     found.append(last)
             elif len(WORD_RE.findall(text[quoted.start : quoted.end])) >= MIN_UNATTRIBUTED_WORDS:
-                last = _candidate(quoted, None, "unattributed")
+                later = _attributed_later(ctx, quoted, by_paragraph)
+                embedded = (
+                    None if later else _embedded(ctx, quoted, min_words=MIN_UNATTRIBUTED_WORDS)
+                )
+                if later is not None:
+                    last = _candidate(quoted, later, "later")
+                elif embedded is not None:
+                    last = _candidate(quoted, embedded, "embedded")
+                else:
+                    last = _candidate(quoted, None, "unattributed")
                 found.append(last)
             else:
                 n += 1

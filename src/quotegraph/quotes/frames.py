@@ -21,6 +21,8 @@ LEAD_IN_END = frozenset({",", ":", "\u2014", "-", "\u2013"})
 DASHES = frozenset({"\u2015", "\u2014", "\u2013", "-", "--"})
 SPEAKER_ENTS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 SPEAKER_PRONOUNS = frozenset({"he", "she", "they", "we", "i", "it"})
+# A word in one of these roles is what a verb acts on, never who speaks.
+OBJECT_DEPS = frozenset({"dobj", "pobj", "dative", "iobj", "poss", "attr", "oprd"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,7 +53,13 @@ class TokenIndex:
 
 
 def after_frame(tokens: list[Token]) -> list[Token]:
-    """The tokens after a quote up to the end of their sentence."""
+    """The tokens after a quote up to the end of their sentence.
+
+    A full stop right after the closing mark ends the sentence: ``"...". Ana
+    Lidell said`` starts another.
+    """
+    if tokens and tokens[0].text == ".":
+        return []
     for n, token in enumerate(tokens):
         if token.text in SENTENCE_END and n > 0:
             return tokens[: n + 1]
@@ -107,7 +115,7 @@ def frame_attribution(
             )
         if not is_cue(token):
             continue
-        subject = subject_of(token)
+        subject = subject_of(token, quote)
         in_frame = {t.i for t in frame}
         source = None
         if subject is not None and subject.i in in_frame:
@@ -117,6 +125,35 @@ def frame_attribution(
             if near is not None:
                 source = phrase_source(doc, near, quote)
         return Attribution(cue_span(doc, token), token.lemma_.lower(), source)
+    return None
+
+
+def embedding_attribution(doc: Doc, tokens: list[Token], quote: Span) -> Attribution | None:
+    """The reporting verb whose clause holds a quoted phrase, with that verb's subject.
+
+    In ``Ana Lidell said the plan was "a disaster" and left`` or ``He urged
+    farmers to "look at the numbers"`` the quote sits inside what the verb
+    reports, so the verb's subject said it, wherever the verbs after it point.
+    """
+    if not tokens:
+        return None
+    inside = {token.i for token in tokens}
+    token = tokens[0]
+    while token.i in inside and token.head.i != token.i:
+        token = token.head
+    sentence = tokens[0].sent
+    while token.i not in inside:
+        if token.sent != sentence:
+            return None
+        if is_cue(token):
+            subject = subject_of(token, quote)
+            if subject is not None and subject.i not in inside:
+                return Attribution(
+                    cue_span(doc, token), token.lemma_.lower(), phrase_source(doc, subject, quote)
+                )
+        if token.head.i == token.i:
+            return None
+        token = token.head
     return None
 
 
@@ -135,6 +172,8 @@ def nearest_speaker(frame: list[Token], cue: Token) -> Token | None:
     """A name or pronoun of the frame closest to the cue, when the parse gives no subject."""
     best: Token | None = None
     for token in frame:
+        if token.dep_ in OBJECT_DEPS:
+            continue
         is_name = token.ent_type_ in SPEAKER_ENTS and token.head.ent_type_ != token.ent_type_
         is_pronoun = token.lower_ in SPEAKER_PRONOUNS and token.tag_ == "PRP"
         if (is_name or is_pronoun) and (best is None or abs(token.i - cue.i) < abs(best.i - cue.i)):

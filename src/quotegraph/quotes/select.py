@@ -1,13 +1,17 @@
 """Choosing among overlapping candidates, so each word belongs to one attribution.
 
-Direct quotes with an attribution win over parse-based ones that overlap
-them; a parse-based attribution wins over an unattributed quote; between two
-parse-based ones, the outer wins and the one nested in its content is dropped.
+Direct quotes with an attribution of their own win over parse-based ones
+that overlap them; a parse-based attribution wins over a quoted phrase inside
+it (attributed through the clause that holds it) and over an unattributed
+quote; between two parse-based ones, the outer wins and the one nested in its
+content is dropped.
 """
 
 from __future__ import annotations
 
 from quotegraph.quotes.candidates import Candidate
+
+EMBEDDED = "direct-embedded"
 
 
 def _inside(offset: int, candidate: Candidate) -> bool:
@@ -24,8 +28,10 @@ def _clashes(candidate: Candidate, kept: Candidate) -> bool:
 def select(direct: list[Candidate], reported: list[Candidate]) -> list[Candidate]:
     """The candidates to keep, in text order."""
     attributed = [c for c in direct if c.cue is not None or c.source is not None]
+    embedded = [c for c in attributed if c.method == EMBEDDED]
+    attributed = [c for c in attributed if c.method != EMBEDDED]
     bare = [c for c in direct if c.cue is None and c.source is None]
-    ranked = attributed + sorted(reported, key=lambda c: c.start - c.end) + bare
+    ranked = attributed + sorted(reported, key=lambda c: c.start - c.end) + embedded + bare
     kept: list[Candidate] = []
     for candidate in ranked:
         if not any(_clashes(candidate, other) for other in kept):

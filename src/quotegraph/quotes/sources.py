@@ -10,6 +10,9 @@ from quotegraph.records import Span
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
+PERSONAL_RELATIVES = frozenset({"who", "whom"})
+# Named-entity labels of things "who" does not refer to.
+NOT_PERSONS = frozenset({"ORG", "GPE", "LOC", "FAC", "NORP", "WORK_OF_ART", "PRODUCT", "EVENT"})
 # A verb without a subject of its own borrows the subject of the verb it hangs on.
 BORROWING_DEPS = frozenset({"conj", "xcomp", "advcl", "acl", "ccomp", "relcl"})
 MAX_HOPS = 3
@@ -47,15 +50,68 @@ def phrase_source(doc: Doc, head: Token, outside: Span | None = None) -> Source:
     speaker = head
     if head.lower_ in RELATIVE_PRONOUNS and head.head.dep_ == "relcl":
         speaker = head.head.head
+        if head.lower_ in PERSONAL_RELATIVES:
+            speaker = _person_antecedent(speaker)
     return Source(token_span(doc, first, last), speaker.i)
 
 
-def subject_of(cue: Token) -> Token | None:
-    """The subject of the cue, or of the verb it depends on when it has none."""
+def _person_antecedent(noun: Token) -> Token:
+    """The person "who" refers to when the parser hung it on a named thing after them.
+
+    In ``Ana Lidell, chair of the Farmers Alliance, who asked`` the clause hangs
+    on "Alliance"; "who" is Ana Lidell, reached back through "of" and the
+    apposition.
+    """
+    for _ in range(MAX_HOPS * 2):
+        if noun.ent_type_ not in NOT_PERSONS:
+            break
+        if noun.dep_ == "pobj" and noun.head.dep_ == "prep":
+            noun = noun.head.head
+        elif noun.dep_ == "appos":
+            noun = noun.head
+        else:
+            break
+    while noun.dep_ == "appos" and noun.head.ent_type_ == "PERSON":
+        noun = noun.head
+    return noun
+
+
+def stand_ins(token: Token) -> list[Token]:
+    """Words that may name the speaker when ``token`` names no actor.
+
+    A name in apposition (``the organisers, the Nurses Union``; ``a history of
+    the port, local historian Ana Lidell``), a name set after the phrase with
+    a comma (the parser does not always see the apposition), and the agent
+    of a document (``a report published by the council``), in that order.
+    """
+    found = [child for child in token.children if child.dep_ == "appos"]
+    after = token.right_edge.i + 2
+    doc = token.doc
+    if after < len(doc) and doc[after - 1].text == "," and doc[after].ent_iob_ == "B":
+        found.append(doc[after])
+    for child in token.children:
+        if child.dep_ == "acl":
+            for agent in child.children:
+                if agent.dep_ == "agent":
+                    found.extend(obj for obj in agent.children if obj.dep_ == "pobj")
+    return found
+
+
+def _within(token: Token, span: Span | None) -> bool:
+    return span is not None and span[0] <= token.idx < span[1]
+
+
+def subject_of(cue: Token, outside: Span | None = None) -> Token | None:
+    """The subject of the cue, or of the verb it depends on when it has none.
+
+    A subject inside ``outside`` (the quote) is passed over: the parser
+    sometimes gives the cue of ``"...," the spokesman added`` a second subject
+    taken from the quoted sentence.
+    """
     verb = cue
     for _ in range(MAX_HOPS):
         for child in verb.children:
-            if child.dep_ in SUBJECT_DEPS:
+            if child.dep_ in SUBJECT_DEPS and not _within(child, outside):
                 return child
         if verb.dep_ not in BORROWING_DEPS or verb.head is verb:
             return None

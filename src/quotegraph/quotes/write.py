@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import bisect
+from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc
 
-from quotegraph.actors import DocumentActors
 from quotegraph.quotes.candidates import Candidate
+from quotegraph.quotes.sources import stand_ins
 from quotegraph.records import Mention, Quote
+
+if TYPE_CHECKING:
+    from quotegraph.actors import DocumentActors
 
 
 class SpeakerIndex:
@@ -39,7 +43,12 @@ def write_quotes(
     for candidate in candidates:
         speaker = None
         if candidate.speaker_token is not None:
-            speaker = speakers.entity_at(doc[candidate.speaker_token].idx)
+            token = doc[candidate.speaker_token]
+            speaker = speakers.entity_at(token.idx)
+            for stand_in in stand_ins(token) if speaker is None else ():
+                speaker = speakers.entity_at(stand_in.idx)
+                if speaker is not None:
+                    break
         quotes.append(
             Quote(
                 content=candidate.content,

@@ -1,0 +1,64 @@
+"""Joining rule quotes with the tagger's: what is added, what is left to the rules."""
+
+from __future__ import annotations
+
+from spacy.language import Language
+
+from quotegraph.actors import find_actors
+from quotegraph.model import TaggedAttribution
+from quotegraph.quotes import find_quotes
+from quotegraph.quotes.combine import MIN_CONFIDENCE, combine
+
+TEXT = (
+    '"The bridge will open in May," said Orla Quint.\n\n'
+    "Local traders hope the closure ends soon, the chamber's newsletter reported."
+)
+
+
+def span(part: str) -> tuple[int, int]:
+    start = TEXT.index(part)
+    return (start, start + len(part))
+
+
+def tagged(content: str, cue: str, source: str, confidence: float) -> TaggedAttribution:
+    return TaggedAttribution(
+        content=(span(content),), cue=span(cue), source=span(source), confidence=confidence
+    )
+
+
+def test_tagged_attribution_is_added_where_rules_found_none(nlp: Language) -> None:
+    """A sure tagged attribution outside every rule quote joins the rules' quotes."""
+    doc = nlp(TEXT)
+    actors = find_actors(doc)
+    first_paragraph = TEXT.index("\n")
+    rules = [q for q in find_quotes(doc, actors) if q.end <= first_paragraph]
+    found = tagged(
+        "Local traders hope the closure ends soon", "reported", "the chamber's newsletter", 0.95
+    )
+    combined = combine(doc, rules, [found], actors)
+    added = [q for q in combined if q.method == "model"]
+    assert [q.content for q in added] == [found.content]
+    assert added[0].kind == "indirect" and added[0].cue_lemma == "report"
+    assert list(combined) == sorted(combined, key=lambda q: q.start)
+
+
+def test_rules_keep_what_they_found(nlp: Language) -> None:
+    """A tagged attribution over a rule quote's content is left out; the rule quote stays."""
+    doc = nlp(TEXT)
+    actors = find_actors(doc)
+    rules = find_quotes(doc, actors)
+    duplicate = tagged("The bridge will open in May", "said", "Orla Quint", 0.99)
+    assert combine(doc, rules, [duplicate], actors) == tuple(rules)
+
+
+def test_unsure_tagged_attributions_are_dropped(nlp: Language) -> None:
+    """Below the confidence threshold the tagger adds nothing."""
+    doc = nlp(TEXT)
+    actors = find_actors(doc)
+    unsure = tagged(
+        "Local traders hope the closure ends soon",
+        "reported",
+        "the chamber's newsletter",
+        MIN_CONFIDENCE - 0.01,
+    )
+    assert combine(doc, (), [unsure], actors) == ()
