@@ -7,6 +7,7 @@ mapped back, so the Analysis speaks only in offsets of the original.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
 from datetime import datetime
@@ -17,8 +18,10 @@ from spacy.tokens import Doc
 from quotegraph.actors import find_actors
 from quotegraph.clean import Cleaned, OffsetMap, clean
 from quotegraph.ingest.fields import authors_field, datetime_field, text_field
+from quotegraph.model import AttributionTagger
 from quotegraph.nlp import load_pipeline, pipeline_label
 from quotegraph.quotes import find_quotes
+from quotegraph.quotes.combine import combine
 from quotegraph.records import Analysis, ArticleMeta, Fragments, Mention, Quote, Span
 
 _META_FIELDS = ("source", "title", "url", "outlet", "published", "updated", "authors")
@@ -52,10 +55,29 @@ def prepare(text: str, meta: ArticleMeta, *, remove_furniture: bool = True) -> P
     return Prepared(text=text, meta=merged, cleaned=cleaned)
 
 
-def finish(prepared: Prepared, doc: Doc, *, pipeline: str = "") -> Analysis:
-    """Run the document steps on a parsed cleaned text and map spans back."""
+@functools.cache
+def load_tagger(threads: int = 1) -> AttributionTagger:
+    """The shipped attribution tagger, loaded once per process."""
+    return AttributionTagger.load(threads=threads)
+
+
+def finish(
+    prepared: Prepared,
+    doc: Doc,
+    *,
+    pipeline: str = "",
+    tagger: AttributionTagger | None = None,
+    use_rules: bool = True,
+) -> Analysis:
+    """Run the document steps on a parsed cleaned text and map spans back.
+
+    With a ``tagger``, its attributions join those of the rules (or stand
+    alone, without ``use_rules``, to measure it); without, the rules decide.
+    """
     actors = find_actors(doc)
-    quotes = find_quotes(doc, actors)
+    quotes = find_quotes(doc, actors) if use_rules else ()
+    if tagger is not None:
+        quotes = combine(doc, quotes, tagger.predict(doc.text), actors)
     offsets = prepared.cleaned.offsets
     return Analysis(
         text=prepared.text,
@@ -73,28 +95,36 @@ def analyze(
     *,
     nlp: Language | None = None,
     remove_furniture: bool = True,
+    rules_only: bool = False,
     **metadata: object,
 ) -> Analysis:
     """Find the quotes, speakers and mentions of one article.
 
     ``metadata`` takes ``source``, ``title``, ``url``, ``outlet``,
     ``published`` and ``updated`` (datetime or ISO 8601 text) and ``authors``.
-    Every span of the result is a pair of offsets into ``text``.
+    Every span of the result is a pair of offsets into ``text``. With
+    ``rules_only`` the learned tagger is left out.
     """
     nlp = nlp or load_pipeline()
     prepared = prepare(text, meta_from(metadata), remove_furniture=remove_furniture)
-    return finish(prepared, nlp(prepared.cleaned.text), pipeline=pipeline_label(nlp))
+    tagger = None if rules_only else load_tagger()
+    return finish(prepared, nlp(prepared.cleaned.text), pipeline=pipeline_label(nlp), tagger=tagger)
 
 
 def analyze_many(
-    items: Iterable[Prepared], nlp: Language, *, batch_size: int = 32
+    items: Iterable[Prepared],
+    nlp: Language,
+    *,
+    batch_size: int = 32,
+    tagger: AttributionTagger | None = None,
+    use_rules: bool = True,
 ) -> Iterator[Analysis]:
     """Analyse prepared documents in order, parsing them in batches."""
     label = pipeline_label(nlp)
     pending = list(items)
     docs = nlp.pipe((p.cleaned.text for p in pending), batch_size=batch_size)
     for prepared, doc in zip(pending, docs, strict=True):
-        yield finish(prepared, doc, pipeline=label)
+        yield finish(prepared, doc, pipeline=label, tagger=tagger, use_rules=use_rules)
 
 
 def meta_from(metadata: Mapping[str, object]) -> ArticleMeta:

@@ -18,9 +18,10 @@ from pathlib import Path
 
 from spacy.language import Language
 
-from quotegraph.analysis import Prepared, analyze_many, prepare
+from quotegraph.analysis import Prepared, analyze_many, load_tagger, prepare
 from quotegraph.errors import InputFileError
 from quotegraph.ingest import SourceDocument, content_hash, discover, read_documents
+from quotegraph.model import AttributionTagger
 from quotegraph.nlp import load_pipeline, pipeline_label
 from quotegraph.records import Analysis
 from quotegraph.settings import Options
@@ -180,12 +181,14 @@ def _jobs(
 def _analyse(jobs: Iterator[_Job], options: Options) -> Iterator[tuple[_Job, Analysis | Failure]]:
     batches = _batched(jobs, options.batch_size)
     if options.workers == 1:
-        nlp = load_pipeline(options.pipeline)
+        _init_worker(options.pipeline, options.rules_only)
         for batch in batches:
-            yield from zip(batch, _analyse_batch(nlp, batch, options.batch_size), strict=True)
+            yield from zip(batch, _worker_batch(batch, options.batch_size), strict=True)
         return
     with ProcessPoolExecutor(
-        max_workers=options.workers, initializer=_init_worker, initargs=(options.pipeline,)
+        max_workers=options.workers,
+        initializer=_init_worker,
+        initargs=(options.pipeline, options.rules_only),
     ) as pool:
         window: list[tuple[list[_Job], Future[list[Analysis | Failure]]]] = []
         for batch in batches:
@@ -197,31 +200,37 @@ def _analyse(jobs: Iterator[_Job], options: Options) -> Iterator[tuple[_Job, Ana
             yield from zip(done_batch, future.result(), strict=True)
 
 
-def _analyse_batch(nlp: Language, batch: list[_Job], batch_size: int) -> list[Analysis | Failure]:
+def _analyse_batch(
+    nlp: Language, tagger: AttributionTagger | None, batch: list[_Job], batch_size: int
+) -> list[Analysis | Failure]:
     """Analyse a batch; when it fails as a whole, retry one by one to name the culprit."""
     try:
-        return list(analyze_many((job.prepared for job in batch), nlp, batch_size=batch_size))
+        prepared = (job.prepared for job in batch)
+        return list(analyze_many(prepared, nlp, batch_size=batch_size, tagger=tagger))
     except Exception:
         results: list[Analysis | Failure] = []
         for job in batch:
             try:
-                results.extend(analyze_many([job.prepared], nlp))
+                results.extend(analyze_many([job.prepared], nlp, tagger=tagger))
             except Exception as exc:
                 results.append(Failure(job.document.source, "analysis", f"analysis failed: {exc}"))
         return results
 
 
 _worker_nlp: Language | None = None
+_worker_tagger: AttributionTagger | None = None
 
 
-def _init_worker(pipeline: str) -> None:
-    global _worker_nlp
+def _init_worker(pipeline: str, rules_only: bool) -> None:
+    """Load the models a process analyses with, once."""
+    global _worker_nlp, _worker_tagger
     _worker_nlp = load_pipeline(pipeline)
+    _worker_tagger = None if rules_only else load_tagger()
 
 
 def _worker_batch(batch: list[_Job], batch_size: int) -> list[Analysis | Failure]:
     assert _worker_nlp is not None
-    return _analyse_batch(_worker_nlp, batch, batch_size)
+    return _analyse_batch(_worker_nlp, _worker_tagger, batch, batch_size)
 
 
 def _batched(jobs: Iterator[_Job], size: int) -> Iterator[list[_Job]]:
@@ -236,7 +245,10 @@ def _batched(jobs: Iterator[_Job], size: int) -> Iterator[list[_Job]]:
 
 
 def _pipeline_name(options: Options) -> str:
-    return pipeline_label(load_pipeline(options.pipeline))
+    label = pipeline_label(load_pipeline(options.pipeline))
+    if options.rules_only:
+        return f"{label}+rules"
+    return f"{label}+rules+tagger-{load_tagger().card.get('trained', 'unknown')[:10]}"
 
 
 def _options_record(options: Options, paths: Sequence[str | Path]) -> dict[str, object]:

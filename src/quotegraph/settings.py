@@ -31,7 +31,7 @@ class Options:
     max_chars: int = DEFAULT_MAX_CHARS
     batch_size: int = DEFAULT_BATCH_SIZE
     workers: int = 1
-    rules_only: bool = True
+    rules_only: bool = False
     clean: bool = True
 
     def __post_init__(self) -> None:

@@ -36,6 +36,7 @@ from quotegraph.cli.common import (
 from quotegraph.cli.correct import correct
 from quotegraph.cli.serve import serve
 from quotegraph.corpus import EXPORTERS, Corpus
+from quotegraph.evaluate.runner import ATTRIBUTION_MODES, evaluate_folder
 from quotegraph.nlp import DEFAULT_PIPELINE
 from quotegraph.pipeline import RunSummary
 from quotegraph.records import QUOTE_KINDS
@@ -95,6 +96,12 @@ def main(verbose: int) -> None:
     help="Skip documents longer than this many characters.",
 )
 @click.option(
+    "--rules-only",
+    is_flag=True,
+    help="Find attributions with the rules alone, without the learned tagger: "
+    "several times faster, somewhat less accurate (docs/accuracy.md).",
+)
+@click.option(
     "--keep-furniture",
     is_flag=True,
     help="Analyse the text as it is, without removing captions, credits, prompts...",
@@ -114,6 +121,7 @@ def run(
     workers: int,
     max_bytes: int,
     max_chars: int,
+    rules_only: bool,
     keep_furniture: bool,
     top: int,
     as_json: bool,
@@ -134,6 +142,7 @@ def run(
             max_bytes=max_bytes,
             max_chars=max_chars,
             clean=not keep_furniture,
+            rules_only=rules_only,
         )
         with Corpus(db) as corpus, _progress(disable=as_json) as progress:
             task = progress.add_task("Analysing", total=None)
@@ -294,10 +303,23 @@ def failures(db: str, run_id: int | None, as_json: bool, as_csv: bool) -> None:
     type=click.Path(dir_okay=False, path_type=Path),
     help="Also write the predictions (attribution JSONL) to this file.",
 )
+@click.option(
+    "--attribution",
+    type=click.Choice(ATTRIBUTION_MODES),
+    default="combined",
+    show_default=True,
+    help="combined: rules and learned tagger (what `run` does); rules: --rules-only; "
+    "model: the tagger alone.",
+)
 @click.option("--docs", help="Score only these document stems (comma-separated).")
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
 def evaluate(
-    gold: Path, pipeline: str, predictions: Path | None, docs: str | None, as_json: bool
+    gold: Path,
+    pipeline: str,
+    predictions: Path | None,
+    attribution: str,
+    docs: str | None,
+    as_json: bool,
 ) -> None:
     """Score attribution against a brat-standoff gold folder (text/ + attributions/).
 
@@ -306,13 +328,13 @@ def evaluate(
     `quotegraph eval ../shared/polnear/dev`.
     """
     from quotegraph.evaluate import format_report, scores_to_json
-    from quotegraph.evaluate.runner import evaluate_folder
 
     with reported_errors(), _progress(disable=as_json) as progress:
         task = progress.add_task("Evaluating", total=None)
         scores = evaluate_folder(
             gold,
             pipeline=pipeline,
+            attribution=attribution,
             docs=docs.split(",") if docs else None,
             predictions_out=predictions,
             on_total=lambda n: progress.update(task, total=n),

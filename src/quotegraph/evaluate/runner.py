@@ -6,7 +6,8 @@ import json
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from quotegraph.analysis import analyze_many, prepare
+from quotegraph.analysis import analyze_many, load_tagger, prepare
+from quotegraph.errors import UsageError
 from quotegraph.evaluate.gold import GoldDocument
 from quotegraph.evaluate.gold_folder import read_gold
 from quotegraph.evaluate.predictions import Prediction
@@ -17,18 +18,28 @@ from quotegraph.nlp import DEFAULT_PIPELINE, load_pipeline
 from quotegraph.quotes import join_continuations
 from quotegraph.records import ArticleMeta, Quote
 
+ATTRIBUTION_MODES = ("combined", "rules", "model")
+
 
 def analyse_gold(
     documents: Sequence[GoldDocument],
     *,
     pipeline: str = DEFAULT_PIPELINE,
+    attribution: str = "combined",
     on_doc_done: Callable[[], None] | None = None,
 ) -> dict[str, tuple[Quote, ...]]:
-    """The quotes the pipeline finds in each gold document's text, by stem."""
+    """The quotes the pipeline finds in each gold document's text, by stem.
+
+    ``attribution`` is ``combined`` (rules and tagger), ``rules`` or ``model``.
+    """
+    if attribution not in ATTRIBUTION_MODES:
+        raise UsageError(f"attribution must be one of {', '.join(ATTRIBUTION_MODES)}")
     nlp = load_pipeline(pipeline)
+    tagger = None if attribution == "rules" else load_tagger()
     prepared = (prepare(doc.text, ArticleMeta(source=doc.stem)) for doc in documents)
+    analyses = analyze_many(prepared, nlp, tagger=tagger, use_rules=attribution != "model")
     found: dict[str, tuple[Quote, ...]] = {}
-    for doc, analysis in zip(documents, analyze_many(prepared, nlp), strict=True):
+    for doc, analysis in zip(documents, analyses, strict=True):
         found[doc.stem] = analysis.quotes
         if on_doc_done:
             on_doc_done()
@@ -39,6 +50,7 @@ def evaluate_folder(
     gold_folder: Path,
     *,
     pipeline: str = DEFAULT_PIPELINE,
+    attribution: str = "combined",
     docs: Sequence[str] | None = None,
     predictions_out: Path | None = None,
     on_total: Callable[[int], None] | None = None,
@@ -51,7 +63,7 @@ def evaluate_folder(
         gold = [doc for doc in gold if doc.stem in wanted]
     if on_total:
         on_total(len(gold))
-    found = analyse_gold(gold, pipeline=pipeline, on_doc_done=on_doc_done)
+    found = analyse_gold(gold, pipeline=pipeline, attribution=attribution, on_doc_done=on_doc_done)
     if predictions_out is not None:
         with predictions_out.open("w", encoding="utf-8") as out:
             for stem, quotes in found.items():
