@@ -25,6 +25,7 @@ from anyio import to_thread
 from fastapi import FastAPI, HTTPException, Request, Response
 from fastapi.responses import HTMLResponse, JSONResponse, PlainTextResponse
 from fastapi.staticfiles import StaticFiles
+from fastapi_offline import FastAPIOffline
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup, escape
 
@@ -36,7 +37,9 @@ from quotegraph.web.data import Memo
 from quotegraph.web.security import CSRF_COOKIE, Access, new_token
 
 WEB_ROOT = Path(str(files("quotegraph.web")))
-DOCS_PATHS = ("/docs", "/redoc", "/openapi.json")
+# The API docs pages run Swagger UI and ReDoc from assets served here, not a CDN.
+DOCS_ASSETS = "/docs-assets"
+DOCS_PATHS = ("/docs", "/redoc", "/openapi.json", DOCS_ASSETS)
 NOTICES = {
     "accepted": "Quote accepted.",
     "rejected": "Quote rejected: it no longer appears in results.",
@@ -98,8 +101,9 @@ def state_of(request: Request) -> WebState:
 
 def create_app(corpus: Corpus, *, access: Access | None = None) -> FastAPI:
     """The application over ``corpus``; ``access`` defaults to loopback-only, no token."""
-    app = FastAPI(
+    app = FastAPIOffline(
         title="quotegraph",
+        static_url=DOCS_ASSETS,
         version=__version__,
         description="Who said what: search quotes, read speakers and articles, fix attributions.",
         lifespan=_few_threads,
