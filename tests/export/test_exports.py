@@ -207,3 +207,15 @@ def test_the_reference_scorer_reads_the_attribution_export(
     assert result.returncode == 0, result.stderr
     scores = json.loads(result.stdout)["metrics"]["all"]
     assert scores["content_exact"]["f1"] == scores["end_to_end"]["f1"] == 1.0
+
+
+def test_rejected_quotes_leave_the_attribution_export(store: Store) -> None:
+    """A quote a person rejected is no prediction any more."""
+    before = [json.loads(line) for line in exported(export_attribution_jsonl, store).splitlines()]
+    quote = store.article_quotes("harbour")[0]
+    store.mark_quote(quote.id, "reject")
+    after = [json.loads(line) for line in exported(export_attribution_jsonl, store).splitlines()]
+    count = {line["doc"]: len(line["quotes"]) for line in before}
+    assert {line["doc"]: len(line["quotes"]) for line in after} == count | {
+        "harbour-ready": count["harbour-ready"] - 1
+    }

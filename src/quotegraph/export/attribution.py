@@ -23,11 +23,13 @@ _RECORD_IN_FILE = re.compile(r"^(?P<path>.+):(?P<line>\d+)$")
 
 
 def export_attribution_jsonl(store: Store, out: TextIO) -> int:
-    """Write one prediction line per stored article; return how many."""
+    """Write one prediction line per stored article, rejected quotes left out; return how many."""
     count = 0
     for article_id, analysis in store.iter_analyses():
         name = document_name(analysis.meta.source) or article_id
-        out.write(json.dumps(attribution_record(name, analysis.quotes)) + "\n")
+        kept = {row.content for row in store.article_quotes(article_id)}
+        quotes = [quote for quote in analysis.quotes if quote.content in kept]
+        out.write(json.dumps(attribution_record(name, quotes)) + "\n")
         count += 1
     return count
 
