@@ -13,13 +13,15 @@ GOLD = Path(__file__).resolve().parent.parent / "demo" / "gold.jsonl"
 # The floors of docs/accuracy.md ("Actors and speakers"); raise them, never lower them.
 SPEAKER_ACCURACY_FLOOR = 0.95
 SPEAKER_BCUBED_F1_FLOOR = 0.95
+ACTOR_BCUBED_F1_FLOOR = 0.95
 
 
 def test_eval_demo_meets_the_speaker_floors() -> None:
-    """Speaker accuracy on found quotes and speaker B-cubed F1 are at least 0.95."""
+    """Speaker accuracy, speaker B-cubed F1 and actor-clustering B-cubed F1 are at least 0.95."""
     result = CliRunner().invoke(main, ["eval-demo", str(GOLD), "--json"], catch_exceptions=False)
     assert result.exit_code == 0, result.output
     scores = json.loads(result.output)
     assert scores["found_quotes"] > 0.9 * scores["gold_quotes"]
     assert scores["speaker_accuracy"] >= SPEAKER_ACCURACY_FLOOR, scores["errors"]
     assert scores["speaker_clustering"]["bcubed_f1"] >= SPEAKER_BCUBED_F1_FLOOR, scores["errors"]
+    assert scores["actor_clustering"]["bcubed_f1"] >= ACTOR_BCUBED_F1_FLOOR

@@ -92,14 +92,14 @@ PATTERNS = [
         "Members of the Harbour Workers Union walked out. The union said pay had fallen.",
         "The union",
         0,
-        "the Harbour Workers Union",
+        "Harbour Workers Union",
         id="the union",
     ),
     pytest.param(
         "A spokesman for the Harbour Trust said the pier would reopen.",
         "A spokesman",
         0,
-        "the Harbour Trust",
+        "Harbour Trust",
         id="a spokesman for an organisation",
     ),
     pytest.param(

@@ -134,7 +134,7 @@ ROWS = [
             Expected(
                 ("\u201cThe pier will reopen in May,\u201d",),
                 "a spokesman for the Harbour Trust",
-                "the Harbour Trust",
+                "Harbour Trust",
             )
         ],
         id="spokesman-for-organisation",
@@ -307,7 +307,7 @@ ROWS = [
             Expected(
                 ("The vote was close",),
                 "the organisers",
-                "the Valley Growers Union",
+                "Valley Growers Union",
                 kind="indirect",
             )
         ],
@@ -320,7 +320,7 @@ ROWS = [
             Expected(
                 ("Rents will rise by a tenth",),
                 "a report published by the Brackley Housing Board",
-                "the Brackley Housing Board",
+                "Brackley Housing Board",
                 kind="indirect",
             )
         ],

@@ -415,8 +415,14 @@ def _display_words(name: str, actor_type: ActorType) -> tuple[str, ...]:
     words = tuple(name.translate(_APOSTROPHES).split())
     if actor_type != "person":
         return words
-    titles = actor_lexicon().titles
+    lexicon = actor_lexicon()
     start = 0
-    while start < len(words) - 1 and words[start].casefold() in titles:
+    if (
+        len(words) > 2
+        and words[1].islower()
+        and lexicon.descriptors.get(words[1]) in ("m", "f", "x")
+    ):
+        start = 2  # a role written as a title: "Council leader Ann Roe"
+    while start < len(words) - 1 and words[start].casefold() in lexicon.titles:
         start += 1
     return words[start:]

@@ -38,11 +38,25 @@ class FoundMention:
 
 
 def _with_title(doc: Doc, ent: Span) -> tuple[int, int]:
-    """Token offsets of a person name, widened to the titles written before it."""
-    titles = actor_lexicon().titles
+    """Token offsets of a person name, widened to the titles written before it.
+
+    A role written as a title ("Council leader Ann Roe": a capitalised word,
+    then a describing noun) counts as one.
+    """
+    lexicon = actor_lexicon()
+    titles = lexicon.titles
     start = ent.start
     while start > 0 and doc[start - 1].lower_ in titles and doc[start - 1].is_title:
         start -= 1
+    if (
+        start > 1
+        and doc[start - 1].is_lower
+        and lexicon.descriptors.get(doc[start - 1].lower_) in ("m", "f", "x")
+        and doc[start - 2].is_title
+        and doc[start - 2].pos_ == "PROPN"
+        and (start == 2 or not doc[start - 3].is_title)
+    ):
+        start -= 2
     end = ent.end
     while end > start + 1 and doc[end - 1].tag_ == "POS":
         end -= 1
@@ -91,24 +105,49 @@ def find_names(doc: Doc) -> list[FoundMention]:
         for word in (ent[-1].text, ent.text.split()[-1])
     }
     found = []
-    for ent in doc.ents:
+    entities = [part for ent in doc.ents for part in _lines_of(ent)]
+    for ent in entities:
         if ent.label_ in PERSON_LABELS or ent.text in surnames or looks_like_person(ent):
             start, end = _with_title(doc, ent)
             found.append(FoundMention(start, end, "name", "person", name_gender(doc, start, end)))
-        elif ent.label_ in ORGANISATION_LABELS:
-            end = (
-                ent.end - 1
-                if ent.end - ent.start > 1 and doc[ent.end - 1].tag_ == "POS"
-                else ent.end
-            )
+    in_person = {i for mention in found for i in range(mention.start, mention.end)}
+    for ent in entities:
+        if ent.label_ in ORGANISATION_LABELS and not any(
+            i in in_person for i in range(ent.start, ent.end)
+        ):
+            start, end = _organisation_span(ent)
             plural = ent.label_ == "NORP"
-            found.append(FoundMention(ent.start, end, "name", "organisation", "n", plural))
+            found.append(FoundMention(start, end, "name", "organisation", "n", plural))
     found.extend(unrecognised_speakers(doc))
     for token in doc:
         if not token.ent_type_ and token.pos_ == "PROPN" and token.text in surnames:
             start, end = _with_title(doc, doc[token.i : token.i + 1])
             found.append(FoundMention(start, end, "name", "person", name_gender(doc, start, end)))
     return found
+
+
+def _lines_of(ent: Span) -> list[Span]:
+    """An entity cut at line breaks, which no name crosses ("Field & Furrow\\n\\nAnn Roe")."""
+    parts = []
+    start = ent.start
+    for token in ent:
+        if token.is_space and "\n" in token.text:
+            if token.i > start:
+                parts.append(ent.doc[start : token.i])
+            start = token.i + 1
+    if ent.end > start:
+        parts.append(ent.doc[start : ent.end])
+    return [Span(ent.doc, part.start, part.end, label=ent.label_) for part in parts]
+
+
+def _organisation_span(ent: Span) -> tuple[int, int]:
+    """Token offsets of an organisation name without a lower-case "the" or a possessive."""
+    start, end = ent.start, ent.end
+    if end - start > 1 and ent.doc[end - 1].tag_ == "POS":
+        end -= 1
+    if end - start > 1 and ent.doc[start].text == "the":
+        start += 1
+    return start, end
 
 
 def unrecognised_speakers(doc: Doc) -> list[FoundMention]:

@@ -81,14 +81,18 @@ def stand_ins(token: Token) -> list[Token]:
 
     A name in apposition (``the organisers, the Nurses Union``; ``a history of
     the port, local historian Ana Lidell``), a name set after the phrase with
-    a comma (the parser does not always see the apposition), and the agent
+    a comma (the parser does not always see the apposition; its last word
+    stands for it, since a name may leave out a leading "the"), and the agent
     of a document (``a report published by the council``), in that order.
     """
     found = [child for child in token.children if child.dep_ == "appos"]
     after = token.right_edge.i + 2
     doc = token.doc
     if after < len(doc) and doc[after - 1].text == "," and doc[after].ent_iob_ == "B":
-        found.append(doc[after])
+        last = after
+        while last + 1 < len(doc) and doc[last + 1].ent_iob_ == "I":
+            last += 1
+        found.append(doc[last])
     for child in token.children:
         if child.dep_ == "acl":
             for agent in child.children:
