@@ -159,8 +159,8 @@ def run(
                 _print_summary(summary, db)
                 if top:
                     _print_quotes(
-                        corpus.quotes(QuoteQuery(limit=top, order="confidence")),
-                        title=f"Top {top} quotes",
+                        corpus.quotes(QuoteQuery(limit=top, order="confidence", kind="direct")),
+                        title=f"Top {top} direct quotes, surest first",
                     )
     sys.exit(summary.exit_code)
 
