@@ -18,11 +18,10 @@ import click
 from rich.logging import RichHandler
 from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-from rich.table import Table
 from rich.text import Text
 
 from quotegraph import __version__
-from quotegraph.cli.actor import register_actor_commands
+from quotegraph.cli.actor import ALIAS_FILE, ALIAS_HELP, register_actor_commands
 from quotegraph.cli.common import (
     day,
     db_option,
@@ -113,6 +112,7 @@ def main(verbose: int) -> None:
     show_default=True,
     help="How many quotes to show after the summary (0 for none).",
 )
+@click.option("--aliases", "alias_file", type=ALIAS_FILE, help=ALIAS_HELP)
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
 def run(
     paths: tuple[Path, ...],
@@ -124,6 +124,7 @@ def run(
     rules_only: bool,
     keep_furniture: bool,
     top: int,
+    alias_file: Path | None,
     as_json: bool,
 ) -> None:
     """Analyse articles under PATHS and store their quotes.
@@ -145,6 +146,8 @@ def run(
             rules_only=rules_only,
         )
         with Corpus(db) as corpus, _progress(disable=as_json) as progress:
+            if alias_file is not None:
+                corpus.set_aliases(alias_file)
             task = progress.add_task("Analysing", total=None)
             summary = corpus.add(
                 paths,
@@ -214,36 +217,6 @@ def quotes(
             emit([plain(row) for row in rows], as_csv=as_csv)
         else:
             _print_quotes(rows, title=f"{len(rows)} quotes")
-
-
-@main.command()
-@db_option
-@click.option(
-    "--limit", type=int, default=50, show_default=True, help="At most this many (0: all)."
-)
-@output_options
-def actors(db: str, limit: int, as_json: bool, as_csv: bool) -> None:
-    """List the speakers across the corpus, most quoted first."""
-    with reported_errors(), Corpus(db) as corpus:
-        rows = corpus.speakers(limit=limit or None)
-        if as_json or as_csv:
-            emit([plain(row) for row in rows], as_csv=as_csv)
-            return
-        table = Table(title=f"{len(rows)} speakers", title_justify="left")
-        for column in ("speaker", "type", "quotes", "articles", "first seen", "last seen"):
-            table.add_column(
-                column, justify="right" if column in ("quotes", "articles") else "left"
-            )
-        for row in rows:
-            table.add_row(
-                row.name,
-                row.type,
-                str(row.quote_count),
-                str(row.article_count),
-                day(row.first_seen),
-                day(row.last_seen),
-            )
-        out.print(table)
 
 
 @main.command()

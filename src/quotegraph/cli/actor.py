@@ -9,9 +9,7 @@ from __future__ import annotations
 
 import json
 import tempfile
-from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 import click
 from rich.table import Table
@@ -173,27 +171,9 @@ def eval_demo(
 
 
 def register_actor_commands(group: click.Group) -> None:
-    """Add the actor commands to the ``quotegraph`` group, and --aliases to ``run``."""
+    """Add the actor commands to the ``quotegraph`` group."""
     for command in (actors, actor, eval_demo):
         group.add_command(command)
-    run = group.commands.get("run")
-    if run is not None and run.callback is not None:
-        run.params.insert(
-            len(run.params) - 1,
-            click.Option(["--aliases", "alias_file"], type=ALIAS_FILE, help=ALIAS_HELP),
-        )
-        run.callback = _with_aliases(run.callback)
-
-
-def _with_aliases(callback: Callable[..., Any]) -> Callable[..., Any]:
-    def run_with_aliases(*, alias_file: Path | None = None, **options: Any) -> Any:
-        if alias_file is not None:
-            with reported_errors(), Corpus(options["db"]) as corpus:
-                corpus.set_aliases(alias_file)
-        return callback(**options)
-
-    run_with_aliases.__doc__ = callback.__doc__
-    return run_with_aliases
 
 
 def _some(values: list[str], most: int = 3) -> str:
