@@ -179,3 +179,19 @@ def test_help_teaches_every_command() -> None:
         result = invoke(command, "--help")
         assert result.exit_code == 0
         assert len(result.stdout.splitlines()) > 5
+
+
+def test_run_with_an_alias_file_names_the_actor(articles: Path, tmp_path: Path) -> None:
+    """An alias file given to `run` decides the actor's canonical name and its aliases."""
+    aliases = tmp_path / "aliases.toml"
+    aliases.write_text(
+        '[[actor]]\nname = "Hana M. Quist"\naliases = ["Hana Quist", "Quist"]\ntype = "person"\n',
+        encoding="utf-8",
+    )
+    db = tmp_path / "q.db"
+    result = invoke("run", str(articles), "--db", str(db), "--aliases", str(aliases), "--json")
+    assert result.exit_code == 0, result.output
+    rows = json.loads(invoke("actors", "--db", str(db), "--json").stdout)
+    names = {row["name"] for row in rows}
+    assert "Hana M. Quist" in names
+    assert "Hana Quist" not in names
