@@ -25,9 +25,9 @@ from pathlib import Path
 from spacy.tokens import Doc, DocBin
 
 from quotegraph.actors import find_actors
+from quotegraph.export.attribution import attribution_record
 from quotegraph.nlp import load_pipeline
-from quotegraph.quotes import find_quotes, join_continuations
-from quotegraph.records import Quote
+from quotegraph.quotes import find_quotes
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_POLNEAR = ROOT.parent / "shared" / "polnear"
@@ -45,22 +45,6 @@ def parse(texts: list[str], cache: Path | None) -> list[Doc]:
     if cache is not None:
         DocBin(docs=docs).to_disk(cache)
     return docs
-
-
-def prediction(stem: str, quotes: list[Quote]) -> dict:
-    """One JSONL line of the scorer's prediction format."""
-    return {
-        "doc": stem,
-        "quotes": [
-            {
-                "content": [list(fragment) for fragment in quote.content],
-                "cue": list(quote.cue) if quote.cue else None,
-                "source": list(quote.source) if quote.source else None,
-                "kind": quote.kind,
-            }
-            for quote in quotes
-        ],
-    }
 
 
 def main() -> int:
@@ -89,8 +73,8 @@ def main() -> int:
     parsed = time.perf_counter()
     with open(args.out, "w", encoding="utf-8") as out:
         for path, doc in zip(paths, docs, strict=True):
-            quotes = join_continuations(find_quotes(doc, find_actors(doc)))
-            out.write(json.dumps(prediction(path.stem, quotes)) + "\n")
+            quotes = find_quotes(doc, find_actors(doc))
+            out.write(json.dumps(attribution_record(path.stem, quotes)) + "\n")
     done = time.perf_counter()
     print(f"{len(docs)} documents: parse {parsed - started:.1f}s, rules {done - parsed:.1f}s")
 
