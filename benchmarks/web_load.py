@@ -164,12 +164,23 @@ def free_port() -> int:
 
 
 async def load(
-    base: str, speakers: list[str], *, clients: int, requests: int, seconds: float
+    base: str,
+    speakers: list[str],
+    *,
+    clients: int,
+    requests: int,
+    seconds: float,
+    think: float = 0.0,
 ) -> dict[str, list[float]]:
-    """Send ``requests`` requests from ``clients`` concurrent clients; latencies by kind, in ms."""
+    """Send ``requests`` requests from ``clients`` concurrent clients; latencies by kind, in ms.
+
+    Each client waits for its answer, then for a random pause of ``think``
+    seconds on average (none when 0), before its next request.
+    """
     latencies: dict[str, list[float]] = {"search": [], "speaker": []}
     errors = 0
     rng = random.Random(11)
+    pauses = random.Random(13)
     queue: asyncio.Queue[str] = asyncio.Queue()
     for index in range(requests):
         if index % 2:
@@ -194,6 +205,8 @@ async def load(
             elapsed = (time.perf_counter() - began) * 1000
             errors += failed
             latencies["speaker" if path.startswith("/speakers") else "search"].append(elapsed)
+            if think:
+                await asyncio.sleep(pauses.expovariate(1 / think))
 
     async with httpx.AsyncClient(base_url=base, limits=limits, timeout=10) as http:
         await asyncio.gather(*(client(http) for _ in range(clients)))
@@ -213,6 +226,10 @@ def main() -> None:
     parser.add_argument("--requests", type=int, default=3000)
     parser.add_argument("--seconds", type=float, default=120.0, help="stop sending after this")
     parser.add_argument("--db", type=Path, help="reuse or keep this store (default: a temp file)")
+    parser.add_argument("--workers", type=int, default=1, help="server processes")
+    parser.add_argument(
+        "--think", type=float, default=0.0, help="mean pause of a client between requests (s)"
+    )
     args = parser.parse_args()
 
     with tempfile.TemporaryDirectory() as folder:
@@ -226,8 +243,9 @@ def main() -> None:
         print(f"store: {args.quotes:,} quotes in {db} ({time.perf_counter() - began:.0f} s)")
         port = free_port()
         command = Path(sys.executable).with_name("quotegraph")
+        serve = ["serve", "--db", str(db), "--port", str(port), "--workers", str(args.workers)]
         server = subprocess.Popen(
-            [str(command), "serve", "--db", str(db), "--port", str(port)],
+            [str(command), *serve],
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
         )
@@ -239,6 +257,7 @@ def main() -> None:
                         break
                 except httpx.TransportError:
                     time.sleep(0.1)
+            sending = time.perf_counter()
             latencies = asyncio.run(
                 load(
                     base,
@@ -246,8 +265,10 @@ def main() -> None:
                     clients=args.clients,
                     requests=args.requests,
                     seconds=args.seconds,
+                    think=args.think,
                 )
             )
+            sent = time.perf_counter() - sending
         finally:
             server.terminate()
             try:
@@ -256,7 +277,10 @@ def main() -> None:
                 server.kill()
                 server.wait()
     every = [value for values in latencies.values() for value in values]
-    print(f"{len(every)} requests from {args.clients} clients")
+    print(
+        f"{len(every)} requests from {args.clients} clients (mean pause {args.think:g} s) "
+        f"to {args.workers} server process(es): {len(every) / sent:.0f} requests/s"
+    )
     for kind, values in (*latencies.items(), ("all", every)):
         if len(values) >= 2:
             print(

@@ -35,13 +35,10 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 
-pytestmark = [
-    pytest.mark.slow,
-    pytest.mark.skipif(
-        not CHROMIUM.exists(),
-        reason=f"{CHROMIUM} is missing: install Debian's chromium (scripts/system-deps.sh)",
-    ),
-]
+pytestmark = pytest.mark.skipif(
+    not CHROMIUM.exists(),
+    reason=f"{CHROMIUM} is missing: install Debian's chromium (scripts/system-deps.sh)",
+)
 sync_api = pytest.importorskip("playwright.sync_api", reason="Playwright for Python is missing")
 uvicorn = pytest.importorskip("uvicorn")
 

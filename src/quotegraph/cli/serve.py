@@ -15,23 +15,28 @@ from quotegraph.cli.common import db_option, err, reported_errors
     "--token",
     help="Access token for corrections (generated and printed when the host is not local).",
 )
-def serve(db: str, host: str, port: int, token: str | None) -> None:
+@click.option(
+    "--workers",
+    type=click.IntRange(1, 64),
+    default=1,
+    show_default=True,
+    help="Processes serving requests; one per core serves more people at once.",
+)
+def serve(db: str, host: str, port: int, token: str | None, workers: int) -> None:
     """Serve the search, speaker, article and review pages and the API (/docs).
 
     Binds to this machine only by default. With --host set to another
     address, anyone who can reach it can read, and corrections need the
     access token (given with --token or printed at start).
     """
-    import uvicorn
+    from quotegraph.web import Access
+    from quotegraph.web.serving import serve as run_server
 
-    from quotegraph.corpus import Corpus
-    from quotegraph.web import Access, create_app
-
-    with reported_errors(), Corpus(db) as corpus:
+    with reported_errors():
         access = Access.for_bind(host, token)
         shown = f"[{host}]" if ":" in host else host
         err.print(f"Serving {db} on http://{shown}:{port}/  (API docs: /docs; Ctrl-C stops)")
         if access.token is not None:
             err.print(f"Corrections need the access token: {access.token}")
             err.print(f"Log in at http://{shown}:{port}/login")
-        uvicorn.run(create_app(corpus, access=access), host=host, port=port, log_level="warning")
+        run_server(db, host=host, port=port, access=access, workers=workers)

@@ -11,8 +11,9 @@ and every request waits longer.
 from __future__ import annotations
 
 import re
+import secrets
 import threading
-from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
+from collections.abc import AsyncIterator, Iterator
 from contextlib import asynccontextmanager, contextmanager
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -23,7 +24,7 @@ from urllib.parse import urlencode
 
 from anyio import to_thread
 from fastapi import FastAPI, HTTPException, Request, Response
-from fastapi.responses import HTMLResponse, JSONResponse, PlainTextResponse
+from fastapi.responses import HTMLResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
 from fastapi_offline import FastAPIOffline
 from jinja2 import Environment, FileSystemLoader, select_autoescape
@@ -32,9 +33,11 @@ from markupsafe import Markup, escape
 from quotegraph import __version__
 from quotegraph.corpus import Corpus
 from quotegraph.errors import QuotegraphError, UsageError
+from quotegraph.store.changes import ChangeCounter
 from quotegraph.web.charts import bar_chart
 from quotegraph.web.data import Memo
-from quotegraph.web.security import CSRF_COOKIE, Access, new_token
+from quotegraph.web.guard import Guard
+from quotegraph.web.security import Access
 
 WEB_ROOT = Path(str(files("quotegraph.web")))
 # The API docs pages run Swagger UI and ReDoc from assets served here, not a CDN.
@@ -52,20 +55,25 @@ NOTICES = {
 }
 # Threads that handle requests at once; the others queue.
 REQUEST_THREADS = 4
-CONTENT_SECURITY_POLICY = (
-    "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-    "connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
-)
+# Rendered pages are remembered with this in place of each browser's own CSRF token.
+CSRF_SLOT = f"csrf-{secrets.token_hex(16)}"
+# Rendered pages remembered at once (each some tens of kilobytes).
+PAGES_KEPT = 256
 
 
 @dataclass
 class WebState:
-    """What every request handler shares: the corpus, the write policy, the templates."""
+    """What every request handler shares: the corpus, the write policy, the templates.
+
+    ``memo`` remembers answers from the store and ``pages`` rendered pages, both
+    until the store changes.
+    """
 
     corpus: Corpus
     access: Access
     templates: Environment
     memo: Memo = field(default_factory=Memo)
+    pages: Memo = field(default_factory=lambda: Memo(size=PAGES_KEPT))
     write_lock: threading.Lock = field(default_factory=threading.Lock)
 
     @contextmanager
@@ -76,21 +84,30 @@ class WebState:
                 yield
             finally:
                 self.memo.clear()
+                self.pages.clear()
 
     def render(self, request: Request, name: str, status: int = 200, **context: Any) -> Response:
-        """A page from its template, with the CSRF token and the navigation it needs."""
-        template = self.templates.get_template(name)
-        html = template.render(
-            request=request,
-            csrf=request.state.csrf,
-            path=request.url.path,
-            here=_here(request),
-            needs_login=not self.access.token_ok(request),
-            notice=NOTICES.get(request.query_params.get("done", "")),
-            version=__version__,
-            **context,
-        )
-        return HTMLResponse(html, status_code=status)
+        """A page from its template, with the CSRF token and the navigation it needs.
+
+        A page is a function of its address, whether the browser may write and
+        the store's contents, so a successful one is remembered by those.
+        """
+        needs_login = not self.access.token_ok(request)
+
+        def page() -> str:
+            return self.templates.get_template(name).render(
+                csrf=CSRF_SLOT,
+                path=request.url.path,
+                here=_here(request),
+                needs_login=needs_login,
+                notice=NOTICES.get(request.query_params.get("done", "")),
+                version=__version__,
+                **context,
+            )
+
+        key = (name, request.url.path, request.url.query, needs_login)
+        html = self.pages.get(key, page) if status == 200 else page()
+        return HTMLResponse(html.replace(CSRF_SLOT, request.state.csrf), status_code=status)
 
 
 def state_of(request: Request) -> WebState:
@@ -108,33 +125,18 @@ def create_app(corpus: Corpus, *, access: Access | None = None) -> FastAPI:
         description="Who said what: search quotes, read speakers and articles, fix attributions.",
         lifespan=_few_threads,
     )
-    state = WebState(corpus=corpus, access=access or Access(), templates=_templates())
+    changes = ChangeCounter(corpus.store.name)
+    state = WebState(
+        corpus=corpus,
+        access=access or Access(),
+        templates=_templates(),
+        memo=Memo(version=changes),
+        pages=Memo(size=PAGES_KEPT, version=changes),
+    )
     app.state.web = state
     app.mount("/static", StaticFiles(directory=WEB_ROOT / "static"), name="static")
 
-    @app.middleware("http")
-    async def guard(
-        request: Request, call_next: Callable[[Request], Awaitable[Response]]
-    ) -> Response:
-        if not state.access.host_allowed(request.headers.get("host")):
-            return PlainTextResponse(
-                "unknown host: open this server as http://127.0.0.1 or http://localhost",
-                status_code=400,
-            )
-        known = request.cookies.get(CSRF_COOKIE)
-        request.state.csrf = known or new_token()
-        response = await call_next(request)
-        if not known:
-            response.set_cookie(
-                CSRF_COOKIE, request.state.csrf, httponly=True, samesite="strict", path="/"
-            )
-        headers = response.headers
-        headers.setdefault("X-Content-Type-Options", "nosniff")
-        headers.setdefault("Referrer-Policy", "same-origin")
-        headers.setdefault("X-Frame-Options", "DENY")
-        if not request.url.path.startswith(DOCS_PATHS):
-            headers.setdefault("Content-Security-Policy", CONTENT_SECURITY_POLICY)
-        return response
+    app.add_middleware(Guard, access=state.access, open_paths=DOCS_PATHS)
 
     @app.exception_handler(UsageError)
     async def usage_error(request: Request, exc: UsageError) -> Response:

@@ -2,7 +2,7 @@
 
 The web face only calls the Corpus and its store; this module shapes their
 answers for the pages (pages of search results, a speaker's profile, the
-overview) and remembers the costlier ones until the next write.
+overview) and remembers the costlier ones until the store changes.
 """
 
 from __future__ import annotations
@@ -29,17 +29,26 @@ REVIEW_MAX_CONFIDENCE = 0.6
 
 
 class Memo:
-    """Answers kept until the next write through this server, or for ``ttl`` seconds.
+    """Answers kept until the store changes, or for ``ttl`` seconds when that cannot be told.
 
-    The ttl covers writes by others (a ``quotegraph run`` in another terminal).
-    When full, the oldest answer makes room for the new one. Requests that
-    ask for the same answer at once wait for one computation of it instead
-    of each making their own.
+    ``version`` returns a number that changes with every commit to the store
+    (by this server or anyone else), or None when the store cannot tell; then
+    answers are forgotten after ``ttl`` seconds, and after every write through
+    this server. When full, the oldest answer makes room for the new one.
+    Requests that ask for the same answer at once wait for one computation of
+    it instead of each making their own.
     """
 
-    def __init__(self, ttl: float = 30.0, size: int = 2048) -> None:
+    def __init__(
+        self,
+        ttl: float = 30.0,
+        size: int = 2048,
+        version: Callable[[], int | None] = lambda: None,
+    ) -> None:
         self._ttl = ttl
         self._size = size
+        self._version = version
+        self._seen: int | None = None
         self._values: dict[tuple[object, ...], tuple[float, object]] = {}
         self._pending: dict[tuple[object, ...], threading.Lock] = {}
         self._lock = threading.Lock()
@@ -55,11 +64,9 @@ class Memo:
             if hit is not None:
                 return cast(T, hit[1])
             try:
+                before = self._version()
                 value = compute()
-                with self._lock:
-                    if len(self._values) >= self._size:
-                        del self._values[next(iter(self._values))]
-                    self._values[key] = (time.monotonic(), value)
+                self._keep(key, value, before)
             finally:
                 with self._lock:
                     self._pending.pop(key, None)
@@ -69,10 +76,25 @@ class Memo:
         with self._lock:
             self._values.clear()
 
-    def _fresh(self, key: tuple[object, ...]) -> tuple[float, object] | None:
+    def _keep(self, key: tuple[object, ...], value: object, before: int | None) -> None:
+        """Keep ``value`` unless the store changed while it was computed."""
+        if self._version() != before:
+            return
         with self._lock:
+            if before != self._seen:
+                return
+            if len(self._values) >= self._size:
+                del self._values[next(iter(self._values))]
+            self._values[key] = (time.monotonic(), value)
+
+    def _fresh(self, key: tuple[object, ...]) -> tuple[float, object] | None:
+        version = self._version()
+        with self._lock:
+            if version != self._seen:
+                self._values.clear()
+                self._seen = version
             hit = self._values.get(key)
-        if hit is not None and time.monotonic() - hit[0] < self._ttl:
+        if hit is not None and (version is not None or time.monotonic() - hit[0] < self._ttl):
             return hit
         return None
 
