@@ -1,14 +1,24 @@
-"""Fixtures for the store: an in-memory store per test and hand-built analyses."""
+"""Fixtures for the store: a new store per test on each backend, and hand-built analyses.
+
+Every test that takes ``store``, ``filled`` or ``database`` runs twice: on
+SQLite (in memory, or a file in the test's folder) and on PostgreSQL, on a
+server of the session's own (see :mod:`tests.store.postgres`): ``store`` is a
+database whose rows are deleted after each test, ``database`` a new one.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from datetime import datetime, timedelta, timezone
+from pathlib import Path
 
 import pytest
+from tests.store.postgres import PostgresServer, ServerUnavailable, start_server
 
 from quotegraph.records import Analysis, ArticleMeta, Entity, Quote, QuoteKind, Span
 from quotegraph.store import Store, open_store
+
+BACKENDS = ("sqlite", "postgresql")
 
 # (content, cue, speaker name or None, kind); the speaker's name in the text,
 # when it is there, becomes the quote's source span.
@@ -107,11 +117,61 @@ WIRE = build_article(
 SAMPLES = {"bridge": BRIDGE, "taxes": TAXES, "wire": WIRE}
 
 
+@pytest.fixture(scope="session")
+def postgres_server() -> Iterator[PostgresServer]:
+    """A PostgreSQL server of the session's own; skips when none can be started here."""
+    try:
+        server = start_server()
+    except ServerUnavailable as exc:
+        pytest.skip(f"no PostgreSQL test server: {exc}")
+    yield server
+    server.stop()
+
+
 @pytest.fixture
-def store() -> Iterator[Store]:
-    """An empty in-memory store."""
-    with open_store(":memory:") as opened:
-        yield opened
+def postgres_url(postgres_server: PostgresServer) -> Iterator[str]:
+    """The URL of a new, empty PostgreSQL database, dropped after the test."""
+    name = postgres_server.create_database()
+    yield postgres_server.url(name)
+    postgres_server.drop_database(name)
+
+
+@pytest.fixture(scope="session")
+def postgres_store_database(postgres_server: PostgresServer) -> str:
+    """One PostgreSQL database with the store's tables, emptied after each test that uses it."""
+    name = postgres_server.create_database()
+    open_store(postgres_server.url(name)).close()
+    return name
+
+
+@pytest.fixture(params=BACKENDS)
+def backend(request: pytest.FixtureRequest) -> str:
+    """The database a store test runs on."""
+    return str(request.param)
+
+
+@pytest.fixture
+def database(backend: str, request: pytest.FixtureRequest, tmp_path: Path) -> str | Path:
+    """Where a new store can be opened, again and again: a SQLite file or a PostgreSQL URL."""
+    if backend == "sqlite":
+        return tmp_path / "store.db"
+    return str(request.getfixturevalue("postgres_url"))
+
+
+@pytest.fixture
+def store(backend: str, request: pytest.FixtureRequest) -> Iterator[Store]:
+    """An empty store: in memory on SQLite, emptied tables on PostgreSQL."""
+    if backend == "sqlite":
+        with open_store(":memory:") as opened:
+            yield opened
+        return
+    server: PostgresServer = request.getfixturevalue("postgres_server")
+    name = request.getfixturevalue("postgres_store_database")
+    try:
+        with open_store(server.url(name)) as opened:
+            yield opened
+    finally:
+        server.empty_tables(name)
 
 
 @pytest.fixture
@@ -128,7 +188,7 @@ def samples() -> dict[str, Analysis]:
 
 @pytest.fixture
 def filled(store: Store) -> Store:
-    """The in-memory store holding the three sample articles, actors resolved."""
+    """A store holding the three sample articles, actors resolved."""
     run_id = store.start_run(command="test", options={}, pipeline="test-pipeline")
     for article_id, analysis in SAMPLES.items():
         store.add_analysis(article_id, analysis, format="text", encoding="utf-8", run_id=run_id)

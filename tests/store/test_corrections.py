@@ -39,9 +39,9 @@ def add(store: Store, build: Build, article_id: str, text: str, **kwargs: object
 
 
 @pytest.fixture
-def corpus(tmp_path: Path, build: Build) -> Iterator[Corpus]:
+def corpus(database: str | Path, build: Build) -> Iterator[Corpus]:
     """A corpus of three hand-built articles, actors resolved."""
-    opened = Corpus(tmp_path / "c.db")
+    opened = Corpus(database)
     add(
         opened.store,
         build,

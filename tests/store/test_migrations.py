@@ -1,7 +1,11 @@
-"""Opening databases: new files, old schema versions, and files that are not ours."""
+"""Opening databases: new ones, old schema versions, and files that are not ours.
+
+``database`` is a new SQLite file or a new PostgreSQL database (see conftest).
+"""
 
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -17,9 +21,9 @@ from quotegraph.store.migrations import MIGRATIONS, migrate
 from quotegraph.store.schema import schema_migrations
 
 
-def write_v1_database(path: Path, article: Analysis) -> None:
+def write_v1_database(database: str | Path, article: Analysis) -> None:
     """A database as the first schema step left it, holding one article."""
-    engine = create_store_engine(path)
+    engine = create_store_engine(database)
     with engine.connect() as connection:
         migrate(connection, MIGRATIONS[:1])
         with connection.begin():
@@ -37,55 +41,66 @@ def write_v1_database(path: Path, article: Analysis) -> None:
     engine.dispose()
 
 
-def applied_steps(path: Path) -> list[str]:
-    engine = create_store_engine(path)
+def applied_steps(database: str | Path) -> list[str]:
+    engine = create_store_engine(database)
     with engine.connect() as connection:
         names = list(connection.scalars(select(schema_migrations.c.name).order_by("name")))
     engine.dispose()
     return names
 
 
-def test_a_new_file_gets_every_step(tmp_path: Path) -> None:
+def test_a_new_database_gets_every_step(database: str | Path) -> None:
     """A new database records every schema step it was built with."""
-    path = tmp_path / "new.db"
-    open_store(path).close()
-    assert applied_steps(path) == [step.name for step in MIGRATIONS]
+    open_store(database).close()
+    assert applied_steps(database) == [step.name for step in MIGRATIONS]
 
 
-def test_an_old_database_is_migrated_forward(tmp_path: Path, samples: dict[str, Analysis]) -> None:
+def test_an_old_database_is_migrated_forward(
+    database: str | Path, samples: dict[str, Analysis]
+) -> None:
     """A first-version database opens, gains the later steps and keeps its articles searchable."""
-    path = tmp_path / "old.db"
-    write_v1_database(path, samples["bridge"])
-    assert applied_steps(path) == ["0001_documents"]
-    with open_store(path) as store:
+    write_v1_database(database, samples["bridge"])
+    assert applied_steps(database) == ["0001_documents"]
+    with open_store(database) as store:
         assert store.load_analysis("old") == samples["bridge"]
         assert store.count_quotes(QuoteQuery(search="bridge")) == 1
         assert store.rebuild_actors() == 2
-    assert applied_steps(path) == [step.name for step in MIGRATIONS]
+    assert applied_steps(database) == [step.name for step in MIGRATIONS]
 
 
-def test_opening_twice_applies_nothing_new(tmp_path: Path, samples: dict[str, Analysis]) -> None:
+def test_opening_twice_applies_nothing_new(
+    database: str | Path, samples: dict[str, Analysis]
+) -> None:
     """Reopening a current database keeps its data and its step records as they were."""
-    path = tmp_path / "news.db"
-    with open_store(path) as store:
+    with open_store(database) as store:
         store.add_analysis("a", samples["taxes"], format="html", encoding=None, run_id=None)
-    with open_store(path) as store:
+    with open_store(database) as store:
         assert store.stats().articles == 1
-    assert applied_steps(path) == [step.name for step in MIGRATIONS]
+    assert applied_steps(database) == [step.name for step in MIGRATIONS]
 
 
-def test_a_database_from_a_newer_version_is_refused(tmp_path: Path) -> None:
+def test_two_stores_opening_a_new_postgres_database_at_once_apply_each_step_once(
+    postgres_url: str,
+) -> None:
+    """Two runs opening one new PostgreSQL database together both get a whole schema, built once."""
+    with ThreadPoolExecutor(2) as pool:
+        stores = list(pool.map(open_store, [postgres_url, postgres_url]))
+    for store in stores:
+        store.close()
+    assert applied_steps(postgres_url) == [step.name for step in MIGRATIONS]
+
+
+def test_a_database_from_a_newer_version_is_refused(database: str | Path) -> None:
     """A database with steps this version does not know is not touched."""
-    path = tmp_path / "future.db"
-    open_store(path).close()
-    engine = create_store_engine(path)
+    open_store(database).close()
+    engine = create_store_engine(database)
     with engine.begin() as connection:
         connection.execute(
             insert(schema_migrations), {"name": "9999_future", "applied_at": datetime.now(UTC)}
         )
     engine.dispose()
     with pytest.raises(StoreError, match="upgrade quotegraph"):
-        open_store(path)
+        open_store(database)
 
 
 def test_a_file_that_is_not_a_database_is_refused(tmp_path: Path) -> None:
@@ -113,11 +128,10 @@ def test_file_stores_use_write_ahead_logging(tmp_path: Path) -> None:
 
 
 def test_readers_see_committed_work_while_the_writer_is_open(
-    tmp_path: Path, samples: dict[str, Analysis]
+    database: str | Path, samples: dict[str, Analysis]
 ) -> None:
     """A second store opened for reading sees what the first has committed."""
-    path = tmp_path / "news.db"
-    with open_store(path) as writer, open_store(path) as reader:
+    with open_store(database) as writer, open_store(database) as reader:
         writer.add_analysis("a", samples["wire"], format="jsonl", encoding=None, run_id=None)
         assert reader.has_article("a")
 
@@ -136,19 +150,42 @@ def test_pages_of_quotes_are_read_from_an_index(tmp_path: Path) -> None:
 
 
 def test_the_fast_reads_step_dates_the_quotes_of_an_old_database(
-    tmp_path: Path, samples: dict[str, Analysis]
+    database: str | Path, samples: dict[str, Analysis]
 ) -> None:
     """Quotes stored before the step get their article's date, so they keep their place."""
-    path = tmp_path / "old.db"
-    write_v1_database(path, samples["bridge"])
-    engine = create_store_engine(path)
+    write_v1_database(database, samples["bridge"])
+    engine = create_store_engine(database)
     with engine.connect() as connection, connection.begin():
         connection.execute(text("UPDATE quotes SET published = NULL"))
     engine.dispose()
-    with open_store(path) as store:
+    with open_store(database) as store:
         store.rebuild_actors()
         assert {row.published for row in store.find_quotes(QuoteQuery())} == {
             samples["bridge"].meta.published
         }
         assert store.quote_months(QuoteQuery()) == [("2024-03", 3)]
         assert store.count_quotes(QuoteQuery(speaker="Okafor")) == 2
+
+
+def test_pages_of_quotes_are_read_from_an_index_on_postgres(postgres_url: str) -> None:
+    """On PostgreSQL too, newest-first pages walk the index of that order, NULLs last included."""
+    with open_store(postgres_url) as store, store._reading() as db:
+        # An empty table is cheaper to scan; forbid that, so the plan shows what the index can do.
+        db.exec_driver_sql("SET LOCAL enable_seqscan = off")
+        db.exec_driver_sql("SET LOCAL enable_bitmapscan = off")
+        newest = query.select_quotes(QuoteQuery(limit=20), "postgresql")
+        by_actor = query.select_quotes(QuoteQuery(speaker="x", limit=20), "postgresql", ("x",))
+        for statement, index in ((newest, "quotes_newest"), (by_actor, "quotes_newest_by_actor")):
+            compiled = statement.compile(db, compile_kwargs={"literal_binds": True})
+            plan = [row[0] for row in db.exec_driver_sql(f"EXPLAIN {compiled}")]
+            limit = next(n for n, step in enumerate(plan) if "Limit" in step)
+            assert f"Index Scan using {index} " in plan[limit + 1], plan
+
+
+def test_an_unreachable_server_is_a_clear_error_without_the_password() -> None:
+    """A PostgreSQL URL that cannot be reached says what to check, and never shows a password."""
+    url = "postgresql://reader:hunter2@/news?host=/nonexistent-socket-folder"
+    with pytest.raises(StoreError, match="check that the server is running") as raised:
+        open_store(url)
+    assert "hunter2" not in str(raised.value)
+    assert "reader:***@" in str(raised.value)

@@ -7,6 +7,7 @@ from dataclasses import replace
 from datetime import date, datetime, timedelta, timezone
 
 import pytest
+from tests.store.conftest import build_article
 
 from quotegraph.errors import UsageError
 from quotegraph.records import Analysis
@@ -295,3 +296,71 @@ def test_quotes_per_month_counts_the_dated_matches(filled: Store) -> None:
     """quote_months groups the matching quotes by their article's month; undated ones are left out."""
     assert filled.quote_months(QuoteQuery()) == [("2024-03", 3), ("2024-04", 2)]
     assert filled.outlets() == ["Harbour Gazette", "Valley Post"]
+
+
+WORDS = build_article(
+    '"The café on Quay-Street will reopen in 2025, at 3.5 per cent," said José Núñez-Vale. '
+    '"Rates stay_put," said Ann Lee.',
+    source="news/words.txt",
+    people=["José Núñez-Vale", "Ann Lee"],
+    quotes=[
+        (
+            "The café on Quay-Street will reopen in 2025, at 3.5 per cent",
+            "said",
+            "José Núñez-Vale",
+            "direct",
+        ),
+        ("Rates stay_put", "said", "Ann Lee", "direct"),
+    ],
+)
+
+
+@pytest.mark.parametrize(
+    ("search", "expected"),
+    [
+        ("cafe", 1),
+        ("CAFÉ", 1),
+        ("quay", 1),
+        ("quay-street", 1),
+        ('"quay street will"', 1),
+        ('"street quay"', 0),
+        ("3.5", 1),
+        ('"3 5"', 1),
+        ("2025", 1),
+        ("reop*", 1),
+        ("quay-stre*", 1),
+        ("street-wil*", 1),
+        ("quay-wil*", 0),
+        ("cent*", 1),
+        ("ent*", 0),
+        ("jose", 1),
+        ('"jose nunez"', 1),
+        ('"nunez vale"', 1),
+        ('"cent jose"', 0),
+        ("stay", 1),
+        ("stay_put", 1),
+        ("lee rates", 1),
+        ("lee cafe", 0),
+    ],
+)
+def test_search_reads_words_alike_on_every_database(
+    store: Store, search: str, expected: int
+) -> None:
+    """A word is a run of letters and digits, without case or accents, and a phrase never
+    runs from the quote into its speaker's name."""
+    store.add_analysis("words", WORDS, format="text", encoding=None, run_id=None)
+    store.rebuild_actors()
+    assert store.count_quotes(QuoteQuery(search=search)) == expected
+
+
+@pytest.mark.parametrize(
+    ("speaker", "expected"),
+    [("josé núñez-vale", 1), ("Jose Nunez", 1), ("vale", 1), ("NUNEZ-VALE", 1), ("Vale José", 0)],
+)
+def test_speakers_are_found_by_whole_words_without_accents(
+    store: Store, speaker: str, expected: int
+) -> None:
+    """A speaker filter matches whole words of a name in order, accents or none."""
+    store.add_analysis("words", WORDS, format="text", encoding=None, run_id=None)
+    store.rebuild_actors()
+    assert store.count_quotes(QuoteQuery(speaker=speaker)) == expected

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
 from pathlib import Path
 
@@ -84,11 +86,46 @@ def test_failures_are_kept_per_run(store: Store) -> None:
     assert store.stats().failures == 1
 
 
-def test_failures_survive_reopening(tmp_path: Path) -> None:
-    """Failures recorded in a file store are still there when it is opened again."""
-    path = tmp_path / "news.db"
-    with open_store(path) as store:
+def test_failures_survive_reopening(database: str | Path) -> None:
+    """Failures recorded in a stored database are still there when it is opened again."""
+    with open_store(database) as store:
         run_id = store.start_run(command="run", options={}, pipeline="p")
         store.record_failure(run_id, source="a.txt", kind="unreadable", reason="permission denied")
-    with open_store(path) as store:
+    with open_store(database) as store:
         assert [row.reason for row in store.failures(run_id)] == ["permission denied"]
+
+
+def test_two_writers_adding_one_article_store_it_once(
+    postgres_url: str, samples: dict[str, Analysis]
+) -> None:
+    """Two runs on one PostgreSQL database adding the same article at once store it once."""
+    with open_store(postgres_url) as first, open_store(postgres_url) as second:
+
+        def add(store: Store) -> bool:
+            return store.add_analysis(
+                "a", samples["bridge"], format="text", encoding=None, run_id=None
+            )
+
+        with ThreadPoolExecutor(2) as pool:
+            added = list(pool.map(add, [first, second]))
+        assert sorted(added) == [False, True]
+        assert second.stats().quotes == len(samples["bridge"].quotes)
+
+
+def test_nul_characters_keep_every_offset(
+    store: Store, backend: str, build: Callable[..., Analysis]
+) -> None:
+    """A NUL in an article is kept on SQLite and stored as U+FFFD on PostgreSQL, whose text
+    cannot hold it; either way the quote's text is still at its offsets."""
+    analysis = build(
+        'Garbled\x00 line. "The pier\x00 opens," said Ann Lee.',
+        source="feed.jsonl:7",
+        people=["Ann Lee"],
+        quotes=[("The pier\x00 opens", "said", "Ann Lee", "direct")],
+    )
+    assert store.add_analysis("a", analysis, format="jsonl", encoding=None, run_id=None)
+    stand_in = "\x00" if backend == "sqlite" else "\ufffd"
+    loaded = store.load_analysis("a")
+    assert loaded.text == analysis.text.replace("\x00", stand_in)
+    (row,) = store.article_quotes("a")
+    assert row.content_text == loaded.span_text(row.content) == f"The pier{stand_in} opens"

@@ -1,4 +1,4 @@
-"""The store: analysed articles, quotes and actors in SQLite (PostgreSQL to follow).
+"""The store: analysed articles, quotes and actors in SQLite or PostgreSQL.
 
 >>> with open_store(":memory:") as store:
 ...     store.stats().articles

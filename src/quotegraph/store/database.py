@@ -18,7 +18,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any
 
-from sqlalchemy import Connection, Engine, exists, func, insert, or_, select, update
+from sqlalchemy import Connection, Engine, Table, exists, func, insert, or_, select, update
 from sqlalchemy.exc import SQLAlchemyError
 
 from quotegraph.actors.aliases import AliasBook
@@ -28,7 +28,14 @@ from quotegraph.store import actors as actor_step
 from quotegraph.store import convert
 from quotegraph.store import corrections as correction_step
 from quotegraph.store import query as quote_query
-from quotegraph.store.connect import create_reader_engine, create_store_engine, reason
+from quotegraph.store.connect import (
+    create_reader_engine,
+    create_store_engine,
+    lock_writes,
+    reason,
+    safe_name,
+)
+from quotegraph.store.convert import Row
 from quotegraph.store.migrations import migrate
 from quotegraph.store.query import QuoteQuery
 from quotegraph.store.rows import (
@@ -55,10 +62,18 @@ from quotegraph.store.search import index_article_quotes
 
 log = logging.getLogger(__name__)
 
+# What PostgreSQL stores for a NUL character, which its text cannot hold.
+NUL_STAND_IN = "\ufffd"
+
 
 def open_store(target: str | Path) -> Store:
-    """Open (creating or migrating as needed) the store at a file path, ":memory:" or a URL."""
+    """Open (creating or migrating as needed) the store at a file path, ":memory:" or a URL.
+
+    A URL may name a PostgreSQL database (``postgresql://user@host/name``),
+    which must exist; the store creates its tables there.
+    """
     engine = create_store_engine(target)
+    name = safe_name(target)
     writer: Connection | None = None
     try:
         writer = engine.connect()
@@ -69,13 +84,18 @@ def open_store(target: str | Path) -> Store:
         engine.dispose()
         if isinstance(exc, StoreError):
             raise
+        if engine.dialect.name == "sqlite":
+            raise StoreError(
+                f"{name}: cannot open as a quotegraph database ({reason(exc)}); "
+                "give the path of a new file or of a database quotegraph made"
+            ) from exc
         raise StoreError(
-            f"{target}: cannot open as a quotegraph database ({reason(exc)}); "
-            "give the path of a new file or of a database quotegraph made"
+            f"{name}: cannot open the database ({reason(exc)}); check that the server "
+            "is running and that the URL names a database you may create tables in"
         ) from exc
     if applied:
-        log.info("%s: applied schema steps %s", target, ", ".join(applied))
-    return Store(engine, writer, name=str(target))
+        log.info("%s: applied schema steps %s", name, ", ".join(applied))
+    return Store(engine, writer, name=name)
 
 
 class Store:
@@ -137,6 +157,8 @@ class Store:
                 run_id=run_id,
                 added_at=_now(),
             )
+            if self._dialect == "postgresql":
+                rows = _without_nul(rows, analysis.meta.source or article_id)
             for table, values in rows:
                 if values:
                     db.execute(insert(table), values)
@@ -442,6 +464,7 @@ class Store:
         """One transaction on the writer; database errors become a StoreError saying what failed."""
         try:
             with self._writer.begin():
+                lock_writes(self._writer)
                 yield self._writer
         except SQLAlchemyError as exc:
             raise StoreError(f"{self.name}: {what}: {reason(exc)}") from exc
@@ -483,6 +506,26 @@ def _load(db: Connection, article_id: str) -> Analysis:
         for table in (removed, entities, mentions, quotes)
     ]
     return convert.analysis_from(article, *children)
+
+
+def _without_nul(rows: list[tuple[Table, list[Row]]], source: str) -> list[tuple[Table, list[Row]]]:
+    """The rows with each NUL in their text made U+FFFD, for PostgreSQL, whose text cannot
+    hold NUL; one character for one, so every offset still holds."""
+    if not any("\x00" in v for _, values in rows for row in values for v in _texts(row)):
+        return rows
+    log.warning("%s: NUL characters stored as U+FFFD (PostgreSQL text cannot hold them)", source)
+    return [
+        (table, [{k: _no_nul(v) for k, v in row.items()} for row in values])
+        for table, values in rows
+    ]
+
+
+def _texts(row: Row) -> Iterator[str]:
+    return (value for value in row.values() if isinstance(value, str))
+
+
+def _no_nul(value: Any) -> Any:
+    return value.replace("\x00", NUL_STAND_IN) if isinstance(value, str) else value
 
 
 def _count(db: Connection, statement: Any) -> int:

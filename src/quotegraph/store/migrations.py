@@ -1,7 +1,9 @@
 """The schema's history as named steps, applied forward when a store opens.
 
 Each step runs in its own transaction together with its row in
-``schema_migrations``, so a database is always at a known step. Steps are
+``schema_migrations``, so a database is always at a known step, and holds
+the writer's lock, so that two processes opening a new database apply each
+step once. Steps are
 never edited once released: a change to the schema is a new step at the end.
 A step that creates a table builds it from its definition in
 :mod:`quotegraph.store.schema`; a later step that changes such a table must
@@ -20,7 +22,7 @@ from sqlalchemy.schema import CreateColumn, CreateIndex
 
 from quotegraph.errors import StoreError
 from quotegraph.store import schema
-from quotegraph.store.connect import reason
+from quotegraph.store.connect import lock_writes, reason
 from quotegraph.store.search import create_name_index, create_search_index
 
 
@@ -108,8 +110,9 @@ def migrate(connection: Connection, steps: Sequence[Migration] = MIGRATIONS) -> 
     (it was written by a newer quotegraph) or when a step fails.
     """
     with connection.begin():
+        lock_writes(connection)
         schema.schema_migrations.create(connection, checkfirst=True)
-        applied = set(connection.scalars(select(schema.schema_migrations.c.name)))
+        applied = _applied(connection)
     unknown = applied - {step.name for step in MIGRATIONS}
     if unknown:
         raise StoreError(
@@ -122,6 +125,9 @@ def migrate(connection: Connection, steps: Sequence[Migration] = MIGRATIONS) -> 
             continue
         try:
             with connection.begin():
+                lock_writes(connection)
+                if step.name in _applied(connection):
+                    continue  # another process applied it while this one waited for the lock
                 step.apply(connection)
                 connection.execute(
                     insert(schema.schema_migrations),
@@ -134,3 +140,7 @@ def migrate(connection: Connection, steps: Sequence[Migration] = MIGRATIONS) -> 
             ) from exc
         done.append(step.name)
     return done
+
+
+def _applied(connection: Connection) -> set[str]:
+    return set(connection.scalars(select(schema.schema_migrations.c.name)))

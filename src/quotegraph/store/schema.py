@@ -9,11 +9,13 @@ the order it was stored. The migrations create these tables; queries use them.
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import Any
 
 from sqlalchemy import (
     JSON,
     Boolean,
     Column,
+    ColumnElement,
     Dialect,
     Float,
     ForeignKey,
@@ -27,13 +29,26 @@ from sqlalchemy import (
     false,
     func,
 )
+from sqlalchemy.ext.compiler import compiles
+from sqlalchemy.sql.compiler import SQLCompiler
+from sqlalchemy.sql.visitors import InternalTraversal
+from sqlalchemy.types import TypeEngine
 
 
 class IsoDateTime(TypeDecorator[datetime]):
-    """A datetime kept as ISO 8601 text; dates bind as their ISO day, for comparisons."""
+    """A datetime kept as ISO 8601 text; dates bind as their ISO day, for comparisons.
+
+    On PostgreSQL the text compares byte by byte (collation "C"), as on SQLite,
+    whatever the database's own collation would make of digits and dashes.
+    """
 
     impl = String
     cache_ok = True
+
+    def load_dialect_impl(self, dialect: Dialect) -> TypeEngine[Any]:
+        if dialect.name == "postgresql":
+            return String(collation="C")
+        return super().load_dialect_impl(dialect)
 
     def process_bind_param(self, value: date | None, dialect: Dialect) -> str | None:
         return None if value is None else value.isoformat()
@@ -163,13 +178,40 @@ quotes = Table(
     Index("quotes_by_article", "article_id", "position", unique=True),
 )
 
+
+class NewestFirst(ColumnElement[Any]):
+    """A column in an index in descending order with NULLs last, as queries sort it.
+
+    SQLite always puts NULLs last in a descending order (and takes no NULLS
+    LAST in an index); PostgreSQL is told, or it could not read the order
+    from the index.
+    """
+
+    inherit_cache = True
+    _traverse_internals = [("column", InternalTraversal.dp_clauseelement)]  # noqa: RUF012
+
+    def __init__(self, column: ColumnElement[Any]) -> None:
+        self.column = column
+        self.type = column.type
+
+
+@compiles(NewestFirst)
+def _descending(element: NewestFirst, compiler: SQLCompiler, **kw: Any) -> str:
+    return compiler.process(element.column.desc(), **kw)
+
+
+@compiles(NewestFirst, "postgresql")
+def _descending_nulls_last(element: NewestFirst, compiler: SQLCompiler, **kw: Any) -> str:
+    return compiler.process(element.column.desc().nulls_last(), **kw)
+
+
 # The newest-first order (published, article, position) as an index, whole and per speaker,
 # so that a page of quotes is read from the index instead of sorting every match.
 NEWEST_QUOTE_INDEXES = (
     Index(
         "quotes_newest",
         quotes.c.rejected,
-        quotes.c.published.desc(),
+        NewestFirst(quotes.c.published),
         quotes.c.article_id,
         quotes.c.position,
     ),
@@ -177,7 +219,7 @@ NEWEST_QUOTE_INDEXES = (
         "quotes_newest_by_actor",
         quotes.c.actor_id,
         quotes.c.rejected,
-        quotes.c.published.desc(),
+        NewestFirst(quotes.c.published),
         quotes.c.article_id,
         quotes.c.position,
     ),

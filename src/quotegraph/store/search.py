@@ -1,39 +1,39 @@
-"""Full-text search over quotes and actor names, behind a few dialect-specific functions.
+"""Full-text search over quotes and actor names, the same on every database.
 
-On SQLite the index is an FTS5 table, ``quotes_fts``, whose external content is
-the view ``quote_search`` (a quote's text and its speaker's name), so no text
-is stored twice. The writer indexes each article's quotes when it adds them and
-reindexes everything after the actor step renames speakers. A second, small
-FTS5 table, ``actor_names``, holds every name and alias of every actor, so a
-speaker filter becomes a set of actor ids by whole words before any quote is
-read. Another database (PostgreSQL with a tsvector column) adds its branch to
-each function here.
+A user's search becomes terms in :mod:`quotegraph.store.terms`; how they are
+matched is the index's business: :mod:`quotegraph.store.fts5` on SQLite,
+:mod:`quotegraph.store.tsvector` on PostgreSQL. The functions here build the
+rest of each query once, for both.
+
+Both index each quote under its text and its speaker's name, read through the
+view ``quote_search``, so that a search finds the quotes of "Okafor" wherever
+the actor step has named their speaker. The writer indexes each article's
+quotes when it adds them and reindexes after the actor step renames speakers.
+A second, small index, ``actor_names``, holds every name and alias of every
+actor, so a speaker filter becomes a set of actor ids by whole words before
+any quote is read.
 """
 
 from __future__ import annotations
 
-import re
+from typing import Protocol
 
 from sqlalchemy import (
     ColumnElement,
     Connection,
     FromClause,
     Select,
-    column,
     false,
     func,
     literal_column,
     select,
     table,
-    text,
 )
 
 from quotegraph.errors import StoreError
+from quotegraph.store import fts5, tsvector
 from quotegraph.store.schema import quotes
-
-# A "quoted phrase" or a run of non-space characters.
-_QUERY_TERM = re.compile(r'"([^"]*)"|(\S+)')
-_WORD = re.compile(r"\w")
+from quotegraph.store.terms import SearchTerm, has_word, search_terms
 
 _CREATE_VIEW = """
 CREATE VIEW quote_search AS
@@ -47,67 +47,49 @@ LEFT JOIN entities
 LEFT JOIN actors ON actors.id = quotes.actor_id
 """
 
-_CREATE_INDEX = """
-CREATE VIRTUAL TABLE quotes_fts USING fts5(
-    content_text, speaker,
-    content='quote_search', content_rowid='seq',
-    tokenize='unicode61 remove_diacritics 2'
-)
-"""
 
-_INDEX_ARTICLE = text(
-    "INSERT INTO quotes_fts(rowid, content_text, speaker) "
-    "SELECT seq, content_text, speaker FROM quote_search WHERE article_id = :article_id"
-)
+class SearchIndex(Protocol):
+    """What a database's full-text index provides (a module: fts5, tsvector)."""
 
+    @property
+    def quote_hits(self) -> FromClause: ...
+    @property
+    def quote_key(self) -> ColumnElement[int]: ...
 
-_CREATE_NAME_INDEX = """
-CREATE VIRTUAL TABLE actor_names USING fts5(
-    name, actor_id UNINDEXED,
-    tokenize='unicode61 remove_diacritics 2'
-)
-"""
-
-_INDEX_NAMES = """
-INSERT INTO actor_names(name, actor_id)
-SELECT name, id FROM actors
-UNION
-SELECT alias.value, actors.id FROM actors, json_each(actors.aliases) AS alias
-"""
+    def create_quote_index(self, connection: Connection) -> None: ...
+    def index_article(self, connection: Connection, article_id: str) -> None: ...
+    def reindex_quotes(self, connection: Connection) -> None: ...
+    def create_name_index(self, connection: Connection) -> None: ...
+    def reindex_names(self, connection: Connection) -> None: ...
+    def quote_condition(self, terms: list[SearchTerm]) -> ColumnElement[bool]: ...
+    def actors_named(self, phrase: str) -> Select[tuple[str]]: ...
 
 
 def create_search_index(connection: Connection) -> None:
     """Create the search index and fill it from the quotes already stored."""
-    _require_sqlite(connection.dialect.name)
+    index = _index(connection.dialect.name)
     connection.exec_driver_sql(_CREATE_VIEW)
-    connection.exec_driver_sql(_CREATE_INDEX)
-    reindex_quotes(connection)
+    index.create_quote_index(connection)
 
 
 def index_article_quotes(connection: Connection, article_id: str) -> None:
     """Add the quotes of one newly stored article to the index."""
-    _require_sqlite(connection.dialect.name)
-    connection.execute(_INDEX_ARTICLE, {"article_id": article_id})
+    _index(connection.dialect.name).index_article(connection, article_id)
 
 
 def reindex_quotes(connection: Connection) -> None:
-    """Rebuild the whole index, after speaker names have changed."""
-    _require_sqlite(connection.dialect.name)
-    connection.exec_driver_sql("INSERT INTO quotes_fts(quotes_fts) VALUES ('rebuild')")
+    """Bring the index up to date after speaker names have changed."""
+    _index(connection.dialect.name).reindex_quotes(connection)
 
 
 def create_name_index(connection: Connection) -> None:
     """Create the index of actor names and fill it from the actors already stored."""
-    _require_sqlite(connection.dialect.name)
-    connection.exec_driver_sql(_CREATE_NAME_INDEX)
-    reindex_names(connection)
+    _index(connection.dialect.name).create_name_index(connection)
 
 
 def reindex_names(connection: Connection) -> None:
     """Rebuild the index of actor names, after the actor step has rewritten the actors."""
-    _require_sqlite(connection.dialect.name)
-    connection.exec_driver_sql("DELETE FROM actor_names")
-    connection.exec_driver_sql(_INDEX_NAMES)
+    _index(connection.dialect.name).reindex_names(connection)
 
 
 def actors_named(dialect_name: str, name: str) -> Select[tuple[str]]:
@@ -115,27 +97,21 @@ def actors_named(dialect_name: str, name: str) -> Select[tuple[str]]:
 
     "Lee" and "ann lee" find Ann Lee; "Ann Le" and "Joann Leeds" do not.
     """
-    _require_sqlite(dialect_name)
+    index = _index(dialect_name)
     phrase = name.strip()
-    if not _WORD.search(phrase):
+    if not has_word(phrase):
         return select(literal_column("actor_id")).select_from(table("actor_names")).where(false())
-    return (
-        select(literal_column("actor_id"))
-        .select_from(table("actor_names"))
-        .where(literal_column("actor_names").match('"' + phrase.replace('"', '""') + '"'))
-    )
+    return index.actors_named(phrase)
 
 
 def quote_matches(dialect_name: str, search: str) -> ColumnElement[bool]:
     """A condition on ``quotes`` true where the text or the speaker matches ``search``."""
-    _require_sqlite(dialect_name)
-    expression = fts5_query(search)
-    if expression is None:
+    index = _index(dialect_name)
+    terms = search_terms(search)
+    if not terms:
         return false()
-    hits: Select[tuple[int]] = (
-        select(literal_column("rowid"))
-        .select_from(table("quotes_fts"))
-        .where(literal_column("quotes_fts").match(expression))
+    hits: Select[int] = (
+        select(index.quote_key).select_from(index.quote_hits).where(index.quote_condition(terms))
     )
     return quotes.c.seq.in_(hits)
 
@@ -150,51 +126,38 @@ def from_matches(
     that stops at 1,000 reads 1,000 hits, and a search with few hits sorts
     only those.
     """
-    _require_sqlite(dialect_name)
-    expression = fts5_query(search)
-    hits = table("quotes_fts", column("rowid"))
-    joined = hits.join(quoted, quotes.c.seq == hits.c.rowid)
-    if expression is None:
+    index = _index(dialect_name)
+    terms = search_terms(search)
+    joined = index.quote_hits.join(quoted, quotes.c.seq == index.quote_key)
+    if not terms:
         return joined, false()
-    return joined, literal_column("quotes_fts").match(expression)
+    return joined, index.quote_condition(terms)
 
 
 def count_hits(dialect_name: str, search: str, *, at_most: int) -> Select[int]:
     """How many quotes the index has for ``search``, up to ``at_most``, rejected ones included."""
-    _require_sqlite(dialect_name)
-    expression = fts5_query(search)
-    if expression is None:
+    index = _index(dialect_name)
+    terms = search_terms(search)
+    if not terms:
         return select(literal_column("0"))
     hits = (
-        select(literal_column("rowid"))
-        .select_from(table("quotes_fts"))
-        .where(literal_column("quotes_fts").match(expression))
+        select(index.quote_key)
+        .select_from(index.quote_hits)
+        .where(index.quote_condition(terms))
         .limit(at_most)
         .subquery("hits")
     )
     return select(func.count()).select_from(hits)
 
 
-def fts5_query(search: str) -> str | None:
-    """A user's search as an FTS5 query that cannot raise, or None when nothing is searchable.
-
-    Every word and every "quoted phrase" becomes a quoted FTS5 string, so
-    punctuation and words such as AND, OR, NEAR are searched for, not parsed;
-    all terms are required, and a trailing ``*`` keeps its meaning of a prefix.
-    """
-    terms = []
-    for phrase, word in _QUERY_TERM.findall(search):
-        term = phrase or word
-        prefix = bool(word) and word.endswith("*")
-        term = term.rstrip("*") if prefix else term
-        if _WORD.search(term):
-            terms.append('"' + term.replace('"', '""') + '"' + ("*" if prefix else ""))
-    return " ".join(terms) or None
+_INDEXES: dict[str, SearchIndex] = {"sqlite": fts5, "postgresql": tsvector}
 
 
-def _require_sqlite(dialect_name: str) -> None:
-    if dialect_name != "sqlite":
+def _index(dialect_name: str) -> SearchIndex:
+    index = _INDEXES.get(dialect_name)
+    if index is None:
         raise StoreError(
-            f"full-text search over quotes is not available on {dialect_name} yet; "
-            "use a SQLite store (a file path) for now"
+            f"full-text search over quotes is not available on {dialect_name}; "
+            "use a SQLite file or a PostgreSQL database"
         )
+    return index
