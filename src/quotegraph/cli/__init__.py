@@ -40,7 +40,7 @@ from quotegraph.nlp import DEFAULT_PIPELINE
 from quotegraph.pipeline import RunSummary
 from quotegraph.records import QUOTE_KINDS
 from quotegraph.settings import DEFAULT_MAX_BYTES, DEFAULT_MAX_CHARS, Options
-from quotegraph.store import QuoteQuery, QuoteRow
+from quotegraph.store import QuoteQuery, QuoteRow, safe_name
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
@@ -85,7 +85,7 @@ def main(verbose: int) -> None:
     type=int,
     default=DEFAULT_MAX_BYTES,
     show_default=True,
-    help="Skip files larger than this.",
+    help="Skip files (JSONL lines, WARC records) larger than this many bytes.",
 )
 @click.option(
     "--max-chars",
@@ -130,11 +130,12 @@ def run(
     """Analyse articles under PATHS and store their quotes.
 
     PATHS are files or folders (read recursively): plain-text articles as
-    scraped, .html/.htm pages, and .jsonl files with one article per line
+    scraped, .html/.htm pages, .jsonl files with one article per line
     (fields: text or html, and optionally title, url, published, outlet,
-    authors). Articles already in the store are skipped, so running twice
-    adds nothing. Exits 1 when some inputs failed (each is listed with its
-    reason), 2 on a usage error.
+    authors), and .warc/.warc.gz crawl archives (each HTML page fetched with
+    status 200 is an article). Articles already in the store are skipped, so
+    running twice adds nothing. Exits 1 when some inputs failed (each is
+    listed with its reason), 2 on a usage error.
     """
     with reported_errors():
         options = Options(
@@ -171,7 +172,10 @@ def run(
 @main.command()
 @db_option
 @click.option("--speaker", help="Quotes by this speaker (any of their names).")
-@click.option("--search", help='Full-text search in the quotes: words, "a phrase", OR, NOT.')
+@click.option(
+    "--search",
+    help='Full-text search in the quotes: words (all of them), "a phrase", word* (a prefix).',
+)
 @click.option("--article", help="Quotes from one article (its id or part of its source path/URL).")
 @click.option("--since", type=click.DateTime(["%Y-%m-%d"]), help="Said on or after this date.")
 @click.option("--until", type=click.DateTime(["%Y-%m-%d"]), help="Said on or before this date.")
@@ -199,7 +203,7 @@ def quotes(
     \b
     Examples:
       quotegraph quotes --speaker "Okonjo-Vale" --since 2021-01-01
-      quotegraph quotes --search '"harbour wall" OR marina' --json
+      quotegraph quotes --search '"harbour wall" marina*' --json
     """
     with reported_errors(), Corpus(db) as corpus:
         query = QuoteQuery(
@@ -339,7 +343,7 @@ def _print_summary(summary: RunSummary, db: str) -> None:
         f"{len(summary.failures)} failed, "
         f"in {summary.seconds:.1f} s ({summary.files} files)"
     )
-    out.print(f"[bold]Run {summary.run_id}[/] into {db}: {line}", markup=True)
+    out.print(f"[bold]Run {summary.run_id}[/] into {safe_name(db)}: {line}", markup=True)
     for guess in summary.guessed_encodings:
         err.print(f"note: guessed the encoding of {guess}")
     for failure in summary.failures:

@@ -29,14 +29,16 @@ def serve(db: str, host: str, port: int, token: str | None, workers: int) -> Non
     address, anyone who can reach it can read, and corrections need the
     access token (given with --token or printed at start).
     """
+    from quotegraph.store import safe_name
     from quotegraph.web import Access
     from quotegraph.web.serving import serve as run_server
 
     with reported_errors():
         access = Access.for_bind(host, token)
         shown = f"[{host}]" if ":" in host else host
-        err.print(f"Serving {db} on http://{shown}:{port}/  (API docs: /docs; Ctrl-C stops)")
+        address = f"http://{shown}:{port}/"
+        err.print(f"Serving {safe_name(db)} on {address}  (API docs: /docs; Ctrl-C stops)")
         if access.token is not None:
             err.print(f"Corrections need the access token: {access.token}")
-            err.print(f"Log in at http://{shown}:{port}/login")
+            err.print(f"Log in at {address}login")
         run_server(db, host=host, port=port, access=access, workers=workers)

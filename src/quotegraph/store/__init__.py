@@ -5,6 +5,7 @@
 0
 """
 
+from quotegraph.store.connect import safe_name
 from quotegraph.store.database import Store, open_store
 from quotegraph.store.query import QuoteQuery
 from quotegraph.store.rows import (
@@ -32,4 +33,5 @@ __all__ = [
     "Store",
     "StoreStats",
     "open_store",
+    "safe_name",
 ]
