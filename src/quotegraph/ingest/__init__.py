@@ -1,4 +1,4 @@
-"""Reading articles from files and folders: text, HTML pages and JSONL dumps.
+"""Reading articles from files and folders: text, HTML pages, JSONL dumps and WARC archives.
 
 :func:`discover` turns the paths a user gives into input files;
 :func:`read_documents` yields the documents in one file, or the reason each

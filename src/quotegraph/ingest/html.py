@@ -46,14 +46,19 @@ def _page_date(page: str, *, original: bool, source: str) -> datetime | None:
 MIN_ARTICLE_WORDS = 15
 
 
-def extract_article(page: str, source: str) -> tuple[str, ArticleMeta]:
+def extract_article(page: str, source: str, *, url: str | None = None) -> tuple[str, ArticleMeta]:
     """The main text of an HTML page and its metadata.
+
+    ``url`` is the address the page was fetched from, where it is known (a
+    crawl archive records it): it is the article's URL, and names the outlet
+    when the page does not. It does not date the article: a date in an
+    address is a day without its time, and the page knows better.
 
     Raises :class:`EmptyInputError` for a page with no article in it (a page
     of scripts, a login wall, an index).
     """
     found = trafilatura.bare_extraction(
-        page, with_metadata=True, include_comments=False, prune_xpath=_NEVER_ARTICLE
+        page, url=url, with_metadata=True, include_comments=False, prune_xpath=_NEVER_ARTICLE
     )
     if not isinstance(found, Document) or len((found.text or "").split()) < MIN_ARTICLE_WORDS:
         raise EmptyInputError(source, "no article text found in the HTML page")
@@ -63,7 +68,7 @@ def extract_article(page: str, source: str) -> tuple[str, ArticleMeta]:
     meta = ArticleMeta(
         source=source,
         title=text_field(found.title),
-        url=text_field(found.url),
+        url=url or text_field(found.url),
         outlet=text_field(found.sitename) or text_field(found.hostname),
         published=published,
         updated=updated if updated != published else None,

@@ -1,7 +1,8 @@
 """Readers by file extension, and the one entry point that picks among them.
 
 To read a new format, write a function ``(path, limits) -> iterator of
-SourceDocument or InputFileError`` and add it to :data:`READERS`.
+SourceDocument or InputFileError`` and add it to :data:`READERS`. An
+extension may be double (``.warc.gz``): the longest one listed wins.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from quotegraph.ingest.document import SourceDocument
 from quotegraph.ingest.html import extract_article, looks_like_html
 from quotegraph.ingest.jsonl import read_jsonl
 from quotegraph.ingest.limits import Limits, read_limited
+from quotegraph.ingest.warc import read_warc
 from quotegraph.records import ArticleMeta
 
 Reader = Callable[[Path, Limits], Iterator[SourceDocument | InputFileError]]
@@ -75,7 +77,22 @@ READERS: dict[str, Reader] = {
     ".xhtml": read_html,
     ".jsonl": read_jsonl,
     ".ndjson": read_jsonl,
+    ".warc": read_warc,
+    ".warc.gz": read_warc,
+    ".arc": read_warc,
+    ".arc.gz": read_warc,
 }
+
+
+def reader_for(path: Path) -> Reader:
+    """The reader for a file's extension, the longest listed one first
+    (``crawl.warc.gz`` is a WARC archive, ``notes.2019.txt`` a text file)."""
+    suffixes = [suffix.lower() for suffix in path.suffixes]
+    for start in range(len(suffixes)):
+        reader = READERS.get("".join(suffixes[start:]))
+        if reader is not None:
+            return reader
+    return read_other
 
 
 def _os_reason(error: OSError) -> str:
@@ -93,11 +110,12 @@ def read_documents(
 ) -> Iterator[SourceDocument | InputFileError]:
     """The documents in one file, or the reasons they cannot be used.
 
-    A text or HTML file gives one document, a JSONL file one per line. Bad
+    A text or HTML file gives one document, a JSONL file one per line, a
+    WARC archive one per HTML page. Bad
     input is yielded as an :class:`InputFileError` that names the file (and
     line) and says why; this never raises for bad input.
     """
-    reader = READERS.get(path.suffix.lower(), read_other)
+    reader = reader_for(path)
     try:
         yield from reader(path, Limits(max_bytes=max_bytes, max_chars=max_chars))
     except InputFileError as error:
