@@ -9,6 +9,7 @@ import pytest
 from quotegraph.errors import GoldError
 from quotegraph.evaluate.gate import (
     GATED,
+    TOLERANCE,
     Baseline,
     data_hash,
     shortfalls,
@@ -64,4 +65,13 @@ def test_shortfalls_name_the_metric() -> None:
     baseline = Baseline(4, "0" * 64, {"all.end_to_end_f1": 0.6, "role.cue_f1": 0.5})
     assert shortfalls(baseline, {"all.end_to_end_f1": 0.55, "role.cue_f1": 0.5}) == [
         "all.end_to_end_f1: 0.5500 < floor 0.6000"
+    ]
+
+
+def test_a_floor_holds_within_the_tolerance_of_processor_rounding() -> None:
+    """Landing under a floor by less than TOLERANCE passes; by more, it fails."""
+    baseline = Baseline(4, "0" * 64, {"role.cue_f1": 0.6})
+    assert shortfalls(baseline, {"role.cue_f1": 0.6 - TOLERANCE / 2}) == []
+    assert shortfalls(baseline, {"role.cue_f1": 0.6 - TOLERANCE * 2}) == [
+        f"role.cue_f1: {0.6 - TOLERANCE * 2:.4f} < floor 0.6000"
     ]
