@@ -9,6 +9,7 @@ import pytest
 from spacy.language import Language
 
 from quotegraph.actors import find_actors
+from quotegraph.quotes import find_quotes
 
 PATTERNS = [
     pytest.param(
@@ -153,7 +154,38 @@ PATTERNS = [
         1,
         "The Coastal Farmers Alliance",
         id="acronym defined beside its name",
-        marks=pytest.mark.xfail(reason="an acronym is linked across articles, not yet inside one"),
+    ),
+    pytest.param(
+        "Members of the National Farmers Alliance (NFA) gathered in Carrow. The NFA's chair, "
+        "Tom Reyes, said the fund was late.",
+        "NFA",
+        1,
+        "National Farmers Alliance",
+        id="acronym with a possessive after its definition",
+    ),
+    pytest.param(
+        "Members of the National Farmers Alliance (NFA) gathered in Carrow. The NFA's chair, "
+        "Tom Reyes, said the fund was late. Later the NFA said it would appeal.",
+        "NFA",
+        2,
+        "National Farmers Alliance",
+        id="acronym used again after its definition",
+    ),
+    pytest.param(
+        "CFA attacks grant cut\n\nThe Coastal Farmers Alliance (CFA) said on Monday that the "
+        "grant cut was unfair.",
+        "CFA",
+        0,
+        "The Coastal Farmers Alliance",
+        id="acronym in a headline before its definition",
+    ),
+    pytest.param(
+        "The Coastal Farmers Alliance (CFA) met the Carrow Fishing Association on Monday. "
+        "The CFA said the talks went well.",
+        "CFA",
+        1,
+        "The Coastal Farmers Alliance",
+        id="acronym goes to the name it is defined beside, not to other matching initials",
     ),
     pytest.param(
         "The Nurses Association met. The 40,000-member association said wards were short.",
@@ -168,7 +200,64 @@ PATTERNS = [
         0,
         "The Harbour Trust",
         id="we for an organisation",
-        marks=pytest.mark.xfail(reason="'we' inside a quote is not linked to its speaker yet"),
+    ),
+    pytest.param(
+        'Members of the Harbour Workers Union walked out. "We will not back down," the union said.',
+        "We",
+        0,
+        "Harbour Workers Union",
+        id="we in a quote by an organisation named after it",
+    ),
+    pytest.param(
+        'The Tidewater Party lost two seats. "We will listen to every voter," it said.',
+        "We",
+        0,
+        "The Tidewater Party",
+        id="we in a quote by an organisation's pronoun",
+    ),
+    pytest.param(
+        '"We are disappointed," said Ana Ruiz, a spokeswoman for the Harbour Authority.',
+        "We",
+        0,
+        "Harbour Authority",
+        id="we in a quote by a spokeswoman in apposition",
+    ),
+    pytest.param(
+        'Harbour Authority spokeswoman Ana Ruiz said: "We are disappointed."',
+        "We",
+        0,
+        "Harbour Authority",
+        id="we in a quote by a spokeswoman titled before her name",
+    ),
+    pytest.param(
+        'A spokesman for the Harbour Trust said: "We will reopen the pier in May."',
+        "We",
+        0,
+        "Harbour Trust",
+        id="we in a quote by an unnamed spokesman",
+    ),
+    pytest.param(
+        "Ana Ruiz, a spokeswoman for the Harbour Authority, said the pier was safe. "
+        '"We checked the rails twice," Ms Ruiz said.',
+        "We",
+        0,
+        "Harbour Authority",
+        id="we in a later quote by a spokeswoman named by surname",
+    ),
+    pytest.param(
+        '"Our members are angry," said Tom Reyes, a representative of the Carrow Fishing '
+        'Association. "They want answers from us."',
+        "us",
+        0,
+        "Carrow Fishing Association",
+        id="us in the second part of a representative's quote",
+    ),
+    pytest.param(
+        '"Our boats are tied up," said Priya Mehta, who speaks for the Carrow Fishing Association.',
+        "Our",
+        0,
+        "Carrow Fishing Association",
+        id="our in a quote by someone who speaks for an organisation",
     ),
 ]
 
@@ -181,6 +270,70 @@ def test_pattern_links(nlp: Language, text: str, mention: str, nth: int, name: s
     assert len(hits) > nth, [m.text for m in actors.mentions]
     entity = actors.entity(hits[nth].entity)
     assert entity is not None and entity.name == name
+
+
+UNLINKED = [
+    pytest.param(
+        "The Carrow Fishing Association met on Monday. In a separate statement, the CFA, which "
+        "runs the cycling league, said the race would go ahead.",
+        "CFA",
+        "The Carrow Fishing Association",
+        id="acronym never defined beside the name whose initials it shares",
+    ),
+    pytest.param(
+        "The Coastal Farmers Alliance (CFA) met the Carrow Fishing Association on Monday. "
+        "The CFA said the talks went well.",
+        "CFA",
+        "Carrow Fishing Association",
+        id="acronym defined for another organisation",
+    ),
+    pytest.param(
+        '"We are worried," said Tom Reyes, a fisherman from Carrow.',
+        "We",
+        None,
+        id="we in a quote by a private person",
+    ),
+    pytest.param(
+        'The Harbour Trust closed the pier. "We used to fish here every day," said Ben Ostry, '
+        "a retired docker.",
+        "We",
+        None,
+        id="we in a quote by a private person after an organisation",
+    ),
+    pytest.param(
+        'Residents packed the hall. "We were never asked," said Lena Varga, who lives on the quay.',
+        "We",
+        None,
+        id="we in a quote by a resident",
+    ),
+    pytest.param(
+        "The Harbour Trust said that we would all pay more for parking.",
+        "we",
+        None,
+        id="we reported after the verb is the writer's",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "mention", "name"), UNLINKED)
+def test_pattern_does_not_link(nlp: Language, text: str, mention: str, name: str | None) -> None:
+    """No mention with this text links to the named entity; with no name, it links to nothing."""
+    actors = find_actors(nlp(text))
+    hits = [m for m in actors.mentions if m.text == mention]
+    if name is None:
+        assert hits == []
+    for hit in hits:
+        entity = actors.entity(hit.entity)
+        assert entity is not None and entity.name != name
+
+
+def test_we_leaves_the_quote_with_its_speaker(nlp: Language) -> None:
+    """A spokeswoman's "we" is her organisation, while the quote stays hers."""
+    doc = nlp('"We are disappointed," said Ana Ruiz, a spokeswoman for the Harbour Authority.')
+    actors = find_actors(doc)
+    (quote,) = find_quotes(doc, actors)
+    speaker = actors.entity(quote.speaker)
+    assert speaker is not None and speaker.name == "Ana Ruiz"
 
 
 ROLES = [
@@ -224,3 +377,15 @@ def test_affiliation_from_role(nlp: Language) -> None:
     )
     ruth = next(e for e in actors.entities if e.name == "Ruth Penhallow")
     assert ruth.affiliations == ("The Coastal Farmers Alliance",)
+
+
+def test_affiliation_from_role_by_acronym(nlp: Language) -> None:
+    """A role that names an organisation by its defined acronym gives the full name."""
+    actors = find_actors(
+        nlp(
+            "Members of the National Farmers Alliance (NFA) gathered in Carrow. The NFA's chair, "
+            "Tom Reyes, said the fund was late."
+        )
+    )
+    tom = next(e for e in actors.entities if e.name == "Tom Reyes")
+    assert tom.affiliations == ("National Farmers Alliance",)

@@ -35,6 +35,13 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from quotegraph.actors.acronyms import (
+    PARENTHESISED,
+    acronym_of,
+    acronyms_beside,
+    initials,
+    is_acronym,
+)
 from quotegraph.actors.aliases import AliasBook, AliasEntry
 from quotegraph.actors.lexicon import actor_lexicon, org_words
 from quotegraph.records import ActorType
@@ -60,8 +67,6 @@ SINGLE_NAME_CONFIDENCE = 0.5
 DESCRIBED_CONFIDENCE = 0.4
 
 ActorKey = tuple[str, ...]
-_ACRONYM = re.compile(r"^[A-Z][A-Z&]{1,7}$")
-_PARENTHESISED = re.compile(r"\(([A-Z][A-Z&]{1,7})\)")
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'"})
 
 
@@ -164,14 +169,14 @@ class _CorpusIndex:
             if not entity.named or _is_common_noun(key, entity.type):
                 continue
             if entity.type == "organisation":
-                if _is_acronym(entity.name):
+                if is_acronym(entity.name):
                     continue
                 self.full_names[(entity.article_id, entity.type)].add(key)
-                letters = _initials(entity.name)
+                letters = initials(entity.name)
                 if len(letters) >= 2:
                     self.initials[letters].add(key)
                     self.article_initials[(entity.article_id, letters)].add(key)
-                for acronym in _acronyms_beside(entity):
+                for acronym in acronyms_beside(entity.name, entity.forms):
                     self.acronym_defined[acronym].add(key)
             elif _is_full_name(key, entity.type):
                 self.full_names[(entity.article_id, entity.type)].add(key)
@@ -188,7 +193,7 @@ class _CorpusIndex:
                 "described only, kept to its article",
                 DESCRIBED_CONFIDENCE,
             )
-        if entity.type == "organisation" and _is_acronym(entity.name):
+        if entity.type == "organisation" and is_acronym(entity.name):
             return self._acronym(entity, key)
         if _is_full_name(key, entity.type):
             return (entity.type, key), "same full name", FULL_NAME_CONFIDENCE
@@ -241,8 +246,7 @@ class _CorpusIndex:
         return local, reason, SINGLE_NAME_CONFIDENCE
 
     def _acronym(self, entity: EntityObservation, key: str) -> tuple[ActorKey, str, float]:
-        acronym = entity.name.translate(_APOSTROPHES).removeprefix("the ").strip().upper()
-        acronym = acronym.removeprefix("THE ").strip()
+        acronym = acronym_of(entity.name)
         for found, reason, confidence in (
             (
                 self.acronym_defined.get(acronym, set()),
@@ -357,38 +361,9 @@ def _is_common_noun(key: str, actor_type: ActorType) -> bool:
     return actor_type == "organisation" and descriptors.get(key) == "n"
 
 
-def _is_acronym(name: str) -> bool:
-    words = name.translate(_APOSTROPHES).split()
-    if words and words[0].casefold() == "the":
-        words = words[1:]
-    return len(words) == 1 and bool(_ACRONYM.match(words[0]))
-
-
-def _acronyms_beside(entity: EntityObservation) -> set[str]:
-    """Acronyms the article defines for or writes beside this organisation's full name."""
-    found = set(_PARENTHESISED.findall(entity.name))
-    for form in entity.forms:
-        found.update(_PARENTHESISED.findall(form))
-        if _is_acronym(form) and _initials(entity.name).startswith(form.split()[-1][:1]):
-            found.add(form.split()[-1])
-    return found
-
-
-@functools.lru_cache(maxsize=100_000)
-def _initials(name: str) -> str:
-    """The capitals an acronym of this name would have ("Health and Care Workers' Union": HCWU)."""
-    skip = org_words().acronym_skip
-    name = _PARENTHESISED.sub("", name.translate(_APOSTROPHES))
-    return "".join(
-        word[0].upper()
-        for word in re.findall(r"[\w-]+", name)
-        if word.casefold() not in skip and word[0].isalpha()
-    )
-
-
 def _org_key(name: str) -> str:
     """An organisation's comparable name: no leading 'the', possessive, generic words or plural."""
-    text = _PARENTHESISED.sub(" ", name.translate(_APOSTROPHES)).casefold()
+    text = PARENTHESISED.sub(" ", name.translate(_APOSTROPHES)).casefold()
     text = re.sub(r"'s\b|'(?=\s|$)", "", text)
     words = re.findall(r"[\w&-]+", text)
     if words and words[0] == "the":

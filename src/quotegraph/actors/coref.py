@@ -1,30 +1,41 @@
 """Linking the mentions of one document into entities (in-document coreference).
 
-Names are grouped by surname (persons) or by their words (organisations);
-a pronoun goes to an entity that agrees in gender and number, preferring the
-subject of the sentence before (the person the text is following) to a more
-recent name in an object or a prepositional phrase, and, outside quotation
-marks, ignoring the people a quote talks about; descriptors go to the name
-they stand in apposition to, to the organisation a spokesperson speaks for,
-or to an earlier entity that carried the same role.
+Names are grouped by surname (persons) or by their words (organisations), and
+an acronym joins the name the document defines it beside ("the Coastal Farmers
+Alliance (CFA)"); a pronoun goes to an entity that agrees in gender and
+number, preferring the subject of the sentence before (the person the text is
+following) to a more recent name in an object or a prepositional phrase, and,
+outside quotation marks, ignoring the people a quote talks about; "we" and
+"our" go to the organisation whose words hold them, or for which their speaker
+speaks; descriptors go to the name they stand in apposition to, to the
+organisation a spokesperson speaks for, or to an earlier entity that carried
+the same role.
 """
 
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
+from quotegraph.actors.acronyms import acronym_of, defined_beside, is_acronym
 from quotegraph.actors.lexicon import Gender, actor_lexicon
 from quotegraph.actors.mentions import FoundMention
+from quotegraph.quotes.candidates import Candidate
+from quotegraph.quotes.direct import find_direct
+from quotegraph.quotes.frames import is_cue
 from quotegraph.quotes.marks import find_quoted
+from quotegraph.quotes.sources import stand_ins, subject_of
 from quotegraph.records import ActorType, Entity, Mention
 
 # How many recently mentioned entities a pronoun may reach back to.
 PRONOUN_REACH = 8
 ROLE_EDGE_PUNCT = ",;:-—–"
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+# How words written before their reporting verb hang on it: "We will stay, the trust said".
+SPOKEN_CLAUSE_DEPS = frozenset({"ccomp", "parataxis"})
 
 
 @dataclass(slots=True)
@@ -39,6 +50,7 @@ class _Draft:
     plural: bool = False
     first: str = ""
     relational: bool = False
+    speaks_for: int | None = None
     roles: list[str] = field(default_factory=list)
     role_nouns: set[str] = field(default_factory=set)
     affiliations: list[str] = field(default_factory=list)
@@ -97,10 +109,22 @@ def _words_of(name: str) -> set[str]:
 
 
 def _org_key(doc: Doc, mention: FoundMention) -> str:
-    words = [t.lower_ for t in doc[mention.start : mention.end] if not t.is_punct]
+    """An organisation's name, lower-case, without "the", punctuation or an acronym in brackets."""
+    span = doc[mention.start : mention.end]
+    words = [t.lower_ for t in span if not t.is_punct and not _bracketed_acronym(t, span)]
     if words and words[0] == "the":
         words = words[1:]
     return " ".join(words)
+
+
+def _bracketed_acronym(token: Token, span: Span) -> bool:
+    """An acronym in brackets inside a name: the "(CFA)" of "Coastal Farmers Alliance (CFA)"."""
+    return (
+        span.start < token.i < span.end - 1
+        and token.nbor(-1).text == "("
+        and token.nbor().text == ")"
+        and is_acronym(token.text)
+    )
 
 
 def role_text(doc: Doc, head: Token, leave_out: Token | None = None) -> str:
@@ -160,6 +184,8 @@ class _Linker:
         self.quoted = quoted_tokens(doc)
         self.token_entity: dict[int, int] = {}
         self.linked: list[tuple[FoundMention, int]] = []
+        self.acronyms: dict[str, str] = {}
+        self.found_direct: list[Candidate] | None = None
 
     def new(self, mention: FoundMention, words: int) -> _Draft:
         draft = _Draft(
@@ -222,13 +248,40 @@ class _Linker:
         return draft.id
 
     def organisation(self, mention: FoundMention) -> int:
+        """The entity of an organisation's name; an acronym the document defines is its name's.
+
+        An acronym written before its definition (a headline's "CFA") names
+        the entity until the full name comes.
+        """
         key = _org_key(self.doc, mention)
+        text = self.text(mention)
+        abbreviated = is_acronym(text)
+        if abbreviated:
+            key = self.acronyms.get(acronym_of(text), key)
         known = self.by_org.get(key)
         if known is not None:
+            draft = self.drafts[known]
+            if not abbreviated and is_acronym(draft.name):
+                draft.name, draft.words = text, len(key.split())
             return known
         draft = self.new(mention, len(key.split()))
         self.by_org[key] = draft.id
         return draft.id
+
+    def define_acronyms(self, mentions: list[FoundMention]) -> None:
+        """Read the acronyms the document defines beside a name, before linking any mention.
+
+        The first definition of an acronym holds for the whole document.
+        """
+        text = self.doc.text
+        for mention in mentions:
+            if mention.kind != "name" or mention.type != "organisation":
+                continue
+            span = self.doc[mention.start : mention.end]
+            if is_acronym(span.text):
+                continue
+            for acronym in defined_beside(text, span.start_char, span.end_char):
+                self.acronyms.setdefault(acronym, _org_key(self.doc, mention))
 
     def pronoun(self, mention: FoundMention) -> int | None:
         """The most recent entity that agrees with the pronoun.
@@ -315,26 +368,18 @@ class _Linker:
                 or (draft.type == "organisation" and mention.plural)
             ):
                 draft.add_role(role_text(self.doc, head, name if name.head == head else None), noun)
+                if draft.type == "person" and noun in lexicon.proxies:
+                    draft.speaks_for = self.spoken_for(head, draft.speaks_for)
                 return entity_id
         if mention.type == "organisation":
             named_org = self.organisation_named(noun, mention)
             if named_org is not None:
                 return named_org
         if noun in lexicon.proxies:
-            for child in head.children:
-                if child.dep_ == "compound" and child.i < head.i:
-                    speaks_for = self.organisation_named(child.lower_, None, definite=True)
-                    if speaks_for is not None:
-                        self.drafts[speaks_for].add_role(role_text(self.doc, head), noun)
-                        return speaks_for
-            for child in head.children:
-                if child.dep_ == "prep" and child.lower_ in ("for", "of"):
-                    for obj in child.children:
-                        if obj.dep_ == "pobj" and obj.i in self.token_entity:
-                            draft = self.drafts[self.token_entity[obj.i]]
-                            if draft.type == "organisation":
-                                draft.add_role(role_text(self.doc, head), noun)
-                                return draft.id
+            speaks_for = self.spoken_for(head)
+            if speaks_for is not None:
+                self.drafts[speaks_for].add_role(role_text(self.doc, head), noun)
+                return speaks_for
         if head.i > 0 and self.doc[mention.start].lower_ == "the" and not mention.plural:
             for entity_id in reversed(self.recent):
                 if noun in self.drafts[entity_id].role_nouns:
@@ -343,6 +388,24 @@ class _Linker:
         draft.relational = any(child.dep_ == "poss" for child in head.children)
         draft.add_role(role_text(self.doc, head), noun)
         return draft.id
+
+    def spoken_for(self, head: Token, default: int | None = None) -> int | None:
+        """The organisation a spokesperson speaks for: "a council spokesman", "a spokeswoman for
+        the Harbour Trust", "Harbour Trust spokeswoman Ana Lidell"; else ``default``.
+        """
+        for child in head.children:
+            if child.dep_ == "compound" and child.i < head.i:
+                speaks_for = self.organisation_named(child.lower_, None, definite=True)
+                if speaks_for is not None:
+                    return speaks_for
+        for child in head.children:
+            if child.dep_ == "prep" and child.lower_ in ("for", "of"):
+                for obj in child.children:
+                    if obj.dep_ == "pobj" and obj.i in self.token_entity:
+                        entity_id = self.token_entity[obj.i]
+                        if self.drafts[entity_id].type == "organisation":
+                            return entity_id
+        return default
 
     def organisation_named(
         self, noun: str, mention: FoundMention | None, *, definite: bool = False
@@ -371,21 +434,85 @@ class _Linker:
         """Keep the roles a name's appositions and preceding nouns give."""
         draft = self.drafts[entity_id]
         head = mention.head(self.doc)
-        descriptors = actor_lexicon().descriptors
+        lexicon = actor_lexicon()
         for child in head.children:
             if child.dep_ == "appos" and child.i not in self.token_entity:
                 draft.add_role(role_text(self.doc, child), child.lemma_.lower())
             elif child.dep_ == "relcl" and child.i > mention.end:
                 draft.add_role(role_text(self.doc, child), "")
+                if child.lemma_ == "speak" and draft.type == "person":
+                    draft.speaks_for = self.spoken_for(child, draft.speaks_for)
         before = [
             t
             for t in head.lefts
-            if t.i < mention.start and t.dep_ == "compound" and t.lower_ in descriptors
+            if t.i < mention.start and t.dep_ == "compound" and t.lower_ in lexicon.descriptors
         ]
         for token in before:
             draft.add_role(role_text(self.doc, token), token.lemma_.lower())
+            if token.lemma_.lower() in lexicon.proxies and draft.type == "person":
+                draft.speaks_for = self.spoken_for(token, draft.speaks_for)
+
+    def group_pronoun(self, mention: FoundMention) -> int | None:
+        """The organisation "we" or "our" stands for: the speaker of the words holding it,
+        when that speaker is an organisation or speaks for one; None for anyone else.
+        """
+        speaker = self.speaker_at(mention.start)
+        if speaker is None:
+            return None
+        draft = self.drafts[speaker]
+        return speaker if draft.type == "organisation" else draft.speaks_for
+
+    def speaker_at(self, i: int) -> int | None:
+        """The entity that speaks the words holding token ``i``, or None.
+
+        Inside quotation marks it is the speaker of the quote; outside, the
+        subject of a reporting verb written after the words ("We will not sell
+        the quay, the trust said"). Words reported after their verb ("the trust
+        said that we ...") are the writer's, so their "we" is not the speaker's.
+        """
+        token: Token | None
+        if i in self.quoted:
+            offset = self.doc[i].idx
+            token = next(
+                (
+                    self.doc[quote.speaker_token]
+                    for quote in self.direct_quotes()
+                    if quote.speaker_token is not None
+                    and any(start <= offset < end for start, end in quote.content)
+                ),
+                None,
+            )
+        else:
+            token = self.reporter_after(self.doc[i])
+        if token is None:
+            return None
+        for candidate in [token, *stand_ins(token)]:
+            if candidate.i in self.token_entity:
+                return self.token_entity[candidate.i]
+        return None
+
+    def direct_quotes(self) -> list[Candidate]:
+        """The document's direct quotes with their speakers, found on first use."""
+        if self.found_direct is None:
+            self.found_direct = find_direct(self.doc)
+        return self.found_direct
+
+    @staticmethod
+    def reporter_after(token: Token) -> Token | None:
+        """The subject of the reporting verb that the clause holding ``token`` comes before."""
+        while token.head.i != token.i:
+            clause, token = token, token.head
+            if is_cue(token):
+                if clause.dep_ not in SPOKEN_CLAUSE_DEPS or clause.i > token.i:
+                    return None
+                subject = subject_of(token)
+                if subject is None or subject.i <= clause.right_edge.i:
+                    return None
+                return subject
+        return None
 
     def link(self, mentions: list[FoundMention]) -> None:
+        self.define_acronyms(mentions)
         names = {}
         for mention in mentions:
             if mention.kind == "name":
@@ -395,18 +522,28 @@ class _Linker:
                     names[mention.start] = self.organisation(mention)
                 for i in range(mention.start, mention.end):
                     self.token_entity[i] = names[mention.start]
+        groups = []
         for mention in mentions:
             entity_id: int | None
             if mention.kind == "name":
                 entity_id = names[mention.start]
                 self.record(mention, entity_id)
                 self.name_roles(mention, entity_id)
+            elif mention.group:
+                groups.append(mention)
             elif mention.kind == "pronoun":
                 entity_id = self.pronoun(mention)
                 if entity_id is not None:
                     self.record(mention, entity_id)
             else:
                 self.record(mention, self.descriptor(mention))
+        # A quote's speaker may be named after it, so "we" waits for every other mention.
+        for mention in groups:
+            entity_id = self.group_pronoun(mention)
+            if entity_id is not None:
+                self.linked.append((mention, entity_id))
+                self.token_entity[mention.start] = entity_id
+        self.linked.sort(key=lambda pair: (pair[0].start, pair[0].end))
 
     def clean_roles(self) -> None:
         """Keep roles to their describing words: never the actor's own name within them.
@@ -429,22 +566,29 @@ class _Linker:
             draft.roles = cleaned
 
     def affiliations(self) -> None:
-        """Tie each entity to the organisations its roles name."""
+        """Tie each entity to the organisations its roles name, in full or by acronym."""
         orgs = {
             d.name.lower().removeprefix("the "): d.name
             for d in self.drafts
             if d.type == "organisation"
         }
+        acronyms: dict[str, str] = {}
+        for mention, entity_id in self.linked:
+            draft = self.drafts[entity_id]
+            text = self.text(mention)
+            if mention.kind == "name" and draft.type == "organisation" and is_acronym(text):
+                acronyms.setdefault(acronym_of(text), draft.name)
         for draft in self.drafts:
             for role in draft.roles:
                 lowered = role.lower()
-                for key, name in orgs.items():
-                    if (
-                        key
-                        and key in lowered
-                        and name not in draft.affiliations
-                        and name != draft.name
-                    ):
+                named = [name for key, name in orgs.items() if key and key in lowered]
+                named.extend(
+                    name
+                    for acronym, name in acronyms.items()
+                    if re.search(rf"\b{re.escape(acronym)}\b", role)
+                )
+                for name in named:
+                    if name not in draft.affiliations and name != draft.name:
                         draft.affiliations.append(name)
 
 

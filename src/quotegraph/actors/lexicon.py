@@ -36,7 +36,8 @@ class ActorLexicon:
     """All the actor word lists, keyed by lower-case word.
 
     ``proxies`` are the descriptors ("spokeswoman") whose words count as the
-    words of the organisation they speak for.
+    words of the organisation they speak for; ``group_pronouns`` ("we", "our")
+    stand for the organisation whose words hold them.
     """
 
     pronouns: dict[str, PronounInfo]
@@ -46,6 +47,7 @@ class ActorLexicon:
     given_names: dict[str, Gender]
     person_titles: frozenset[str] = frozenset()
     possessives: frozenset[str] = frozenset()
+    group_pronouns: frozenset[str] = frozenset()
 
 
 @functools.cache
@@ -64,6 +66,7 @@ def actor_lexicon() -> ActorLexicon:
         given_names={name: gender for name, gender in read_table("actors_given_names.tsv")},
         person_titles=frozenset(row[0] for row in read_table("actors_person_titles.tsv")),
         possessives=frozenset(row[0] for row in read_table("actors_possessives.tsv")),
+        group_pronouns=frozenset(row[0] for row in read_table("actors_group_pronouns.tsv")),
     )
 
 

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from quotegraph.actors.acronyms import acronym_of, defined_beside, is_acronym
 from quotegraph.actors.lexicon import Gender, actor_lexicon
 from quotegraph.quotes.lexicon import cue_lexicon
 from quotegraph.records import ActorType, MentionKind
@@ -23,7 +24,11 @@ DESCRIPTOR_MODIFIERS = frozenset({"det", "amod", "compound", "poss", "nummod", "
 
 @dataclass(frozen=True, slots=True)
 class FoundMention:
-    """A candidate mention as token offsets ``[start, end)`` with what it implies."""
+    """A candidate mention as token offsets ``[start, end)`` with what it implies.
+
+    ``group`` marks a pronoun by which a speaker names their group ("we"): it
+    stands for whoever speaks the words that hold it, not for a recent name.
+    """
 
     start: int
     end: int
@@ -31,6 +36,7 @@ class FoundMention:
     type: ActorType
     gender: Gender
     plural: bool = False
+    group: bool = False
 
     def head(self, doc: Doc) -> Token:
         """The syntactic head of the mention."""
@@ -96,7 +102,9 @@ def find_names(doc: Doc) -> list[FoundMention]:
     """Person and organisation names, from the named-entity recogniser.
 
     A proper noun the recogniser missed still counts as a person when it is
-    the surname of a person it found elsewhere in the document.
+    the surname of a person it found elsewhere in the document, and as an
+    organisation when it is an acronym the document defines ("the Coastal
+    Farmers Alliance (CFA)"), whatever the recogniser took it for.
     """
     surnames = {
         word
@@ -106,13 +114,16 @@ def find_names(doc: Doc) -> list[FoundMention]:
     }
     found = []
     entities = [part for ent in doc.ents for part in _lines_of(ent)]
+    defined = defined_acronyms(doc, entities)
     for ent in entities:
+        if _names_defined(ent, defined):
+            continue
         if ent.label_ in PERSON_LABELS or ent.text in surnames or looks_like_person(ent):
             start, end = _with_title(doc, ent)
             found.append(FoundMention(start, end, "name", "person", name_gender(doc, start, end)))
     in_person = {i for mention in found for i in range(mention.start, mention.end)}
     for ent in entities:
-        if ent.label_ in ORGANISATION_LABELS and not any(
+        if (ent.label_ in ORGANISATION_LABELS or _names_defined(ent, defined)) and not any(
             i in in_person for i in range(ent.start, ent.end)
         ):
             start, end = _organisation_span(ent)
@@ -120,10 +131,29 @@ def find_names(doc: Doc) -> list[FoundMention]:
             found.append(FoundMention(start, end, "name", "organisation", "n", plural))
     found.extend(unrecognised_speakers(doc))
     for token in doc:
-        if not token.ent_type_ and token.pos_ == "PROPN" and token.text in surnames:
+        if token.ent_type_ or token.pos_ != "PROPN":
+            continue
+        if token.text in defined:
+            found.append(FoundMention(token.i, token.i + 1, "name", "organisation", "n"))
+        elif token.text in surnames:
             start, end = _with_title(doc, doc[token.i : token.i + 1])
             found.append(FoundMention(start, end, "name", "person", name_gender(doc, start, end)))
     return found
+
+
+def defined_acronyms(doc: Doc, entities: list[Span]) -> frozenset[str]:
+    """The acronyms the document defines in brackets after an organisation's name."""
+    text = doc.text
+    return frozenset(
+        acronym
+        for ent in entities
+        if ent.label_ in ORGANISATION_LABELS and not is_acronym(ent.text)
+        for acronym in defined_beside(text, ent.start_char, ent.end_char)
+    )
+
+
+def _names_defined(ent: Span, defined: frozenset[str]) -> bool:
+    return is_acronym(ent.text) and acronym_of(ent.text) in defined
 
 
 def _lines_of(ent: Span) -> list[Span]:
@@ -173,10 +203,16 @@ def unrecognised_speakers(doc: Doc) -> list[FoundMention]:
 
 
 def find_pronouns(doc: Doc) -> list[FoundMention]:
-    """Personal pronouns that may stand for an actor."""
-    pronouns = actor_lexicon().pronouns
+    """Personal pronouns that may stand for an actor, "we" and "our" among them."""
+    lexicon = actor_lexicon()
+    pronouns = lexicon.pronouns
     found = []
     for token in doc:
+        if token.lower_ in lexicon.group_pronouns and token.tag_ in ("PRP", "PRP$"):
+            found.append(
+                FoundMention(token.i, token.i + 1, "pronoun", "organisation", "x", True, True)
+            )
+            continue
         info = pronouns.get(token.lower_)
         if info is not None and token.tag_ in ("PRP", "PRP$"):
             actor_type: ActorType = "organisation" if info.gender == "n" else "unknown"
