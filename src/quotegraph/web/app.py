@@ -17,6 +17,7 @@ from collections.abc import AsyncIterator, Iterator
 from contextlib import asynccontextmanager, contextmanager
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from functools import lru_cache
 from importlib.resources import files
 from pathlib import Path
 from typing import Any
@@ -186,18 +187,26 @@ def _templates() -> Environment:
 
 def mark_terms(text: str, search: str) -> Markup:
     """``text`` escaped, with the words of ``search`` wrapped in ``<mark>``."""
-    words = [w.strip('"*').casefold() for w in re.findall(r'"[^"]*"|\S+', search or "")]
-    words = [w for w in words if len(w) > 1]
-    if not words:
-        return Markup(escape(text))
-    pattern = re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)), re.I)
-    pieces, last = [], 0
+    pattern = _terms_pattern(search or "")
+    if pattern is None:
+        return escape(text)
+    pieces: list[str] = []
+    last = 0
     for match in pattern.finditer(text):
-        pieces.append(escape(text[last : match.start()]))
-        pieces.append(Markup("<mark>") + escape(match.group()) + Markup("</mark>"))
+        pieces += (escape(text[last : match.start()]), "<mark>", escape(match.group()), "</mark>")
         last = match.end()
     pieces.append(escape(text[last:]))
-    return Markup("").join(pieces)
+    return Markup("".join(pieces))
+
+
+@lru_cache(maxsize=256)
+def _terms_pattern(search: str) -> re.Pattern[str] | None:
+    """One pattern for the words of a search, longest first; None without any."""
+    words = [w.strip('"*').casefold() for w in re.findall(r'"[^"]*"|\S+', search)]
+    words = sorted({w for w in words if len(w) > 1}, key=len, reverse=True)
+    if not words:
+        return None
+    return re.compile("|".join(re.escape(w) for w in words), re.I)
 
 
 def _day(value: datetime | date | None) -> str:

@@ -6,12 +6,13 @@ plain form post that comes back to the page it was made on.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any
 from urllib.parse import parse_qs
 
 from fastapi import APIRouter, HTTPException, Query, Request, Response
 from fastapi.responses import RedirectResponse
+from markupsafe import Markup
 
 from quotegraph.corpus import Corpus
 from quotegraph.errors import UsageError
@@ -245,16 +246,20 @@ def _quote_ids(form: dict[str, str]) -> list[str]:
     return ids
 
 
-def _speaker_names(request: Request) -> list[str]:
+def _speaker_names(request: Request) -> Markup:
+    """The names of the most quoted speakers, as the options of a datalist."""
     state = state_of(request)
     return state.memo.get(
-        ("speaker-names",), lambda: [row.name for row in state.corpus.speakers(limit=300)]
+        ("speaker-names",),
+        lambda: _options(row.name for row in state.corpus.speakers(limit=300)),
     )
 
 
-def _outlets(request: Request) -> list[str]:
+def _outlets(request: Request) -> Markup:
+    """Every outlet, as the options of a datalist."""
     state = state_of(request)
-    return state.memo.get(
-        ("outlets",),
-        state.corpus.store.outlets,
-    )
+    return state.memo.get(("outlets",), lambda: _options(state.corpus.store.outlets()))
+
+
+def _options(values: Iterable[str]) -> Markup:
+    return Markup("\n").join(Markup('<option value="{}"></option>').format(v) for v in values)
