@@ -48,6 +48,7 @@ def prepare(text: str, meta: ArticleMeta, *, remove_furniture: bool = True) -> P
     merged = replace(
         meta,
         title=meta.title or cleaned.headline,
+        outlet=meta.outlet or cleaned.outlet,
         published=meta.published or cleaned.published,
         updated=meta.updated or cleaned.updated,
         authors=meta.authors or cleaned.authors,

@@ -17,6 +17,7 @@ from datetime import datetime
 from quotegraph.clean.furniture import find_furniture
 from quotegraph.clean.lines import Line, split_lines
 from quotegraph.clean.offsets import OffsetMap
+from quotegraph.clean.outlet import outlet_named
 from quotegraph.clean.rules import furniture_rules
 from quotegraph.records import Removed, Span
 
@@ -36,6 +37,7 @@ class Cleaned:
     published: datetime | None
     updated: datetime | None
     authors: tuple[str, ...]
+    outlet: str | None = None
 
 
 def _removals(lines: tuple[Line, ...], kinds: tuple[str | None, ...]) -> list[Removed]:
@@ -100,7 +102,8 @@ def clean(text: str, *, title: str | None = None, outlet: str | None = None) -> 
 
     ``title`` (from the page's metadata) lets a repeated headline be
     recognised for sure; ``outlet`` (a name or web address) says whether
-    numeric dates are written day first.
+    numeric dates are written day first. The result's ``outlet`` is the name
+    the furniture gives the outlet (a copyright line, a masthead), if any.
     """
     lines = split_lines(text)
     findings = find_furniture(lines, furniture_rules(), title=title, outlet=outlet)
@@ -115,4 +118,7 @@ def clean(text: str, *, title: str | None = None, outlet: str | None = None) -> 
         published=head.published,
         updated=head.updated,
         authors=head.authors,
+        outlet=outlet_named(
+            [(kind, line.content) for line, kind in zip(lines, findings.kinds, strict=True) if kind]
+        ),
     )
