@@ -16,7 +16,10 @@ import trafilatura
 from trafilatura.settings import Document
 
 from quotegraph.errors import EmptyInputError
+from quotegraph.ingest.decode import declared_charset, decode
+from quotegraph.ingest.document import DocumentFormat, SourceDocument
 from quotegraph.ingest.fields import authors_field, datetime_field, text_field
+from quotegraph.ingest.limits import Limits
 from quotegraph.records import ArticleMeta
 
 _DATE_FORMAT = "%Y-%m-%dT%H:%M:%S%z"
@@ -75,3 +78,26 @@ def extract_article(page: str, source: str, *, url: str | None = None) -> tuple[
         authors=authors_field(found.author),
     )
     return text, meta
+
+
+def page_document(
+    raw: bytes,
+    source: str,
+    limits: Limits,
+    *,
+    charset: str | None = None,
+    url: str | None = None,
+    format: DocumentFormat = "html",
+) -> SourceDocument:
+    """A fetched web page as a document: decoded by ``charset`` (else the page's own
+    declaration, else a guess), its article and metadata extracted."""
+    decoded = decode(raw, source, declared=charset or declared_charset(raw))
+    text, meta = extract_article(decoded.text, source, url=url)
+    return SourceDocument(
+        source=source,
+        text=limits.check_text(text, source),
+        meta=meta,
+        format=format,
+        encoding=decoded.encoding,
+        encoding_guessed=decoded.guessed,
+    )

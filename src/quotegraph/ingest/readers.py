@@ -11,9 +11,9 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from quotegraph.errors import InputFileError, UnreadableError
-from quotegraph.ingest.decode import declared_charset, decode
+from quotegraph.ingest.decode import decode
 from quotegraph.ingest.document import SourceDocument
-from quotegraph.ingest.html import extract_article, looks_like_html
+from quotegraph.ingest.html import looks_like_html, page_document
 from quotegraph.ingest.jsonl import read_jsonl
 from quotegraph.ingest.limits import Limits, read_limited
 from quotegraph.ingest.warc import read_warc
@@ -36,17 +36,7 @@ def _text_document(path: Path, raw: bytes, limits: Limits) -> SourceDocument:
 
 
 def _html_document(path: Path, raw: bytes, limits: Limits) -> SourceDocument:
-    source = str(path)
-    decoded = decode(raw, source, declared=declared_charset(raw))
-    text, meta = extract_article(decoded.text, source)
-    return SourceDocument(
-        source=source,
-        text=limits.check_text(text, source),
-        meta=meta,
-        format="html",
-        encoding=decoded.encoding,
-        encoding_guessed=decoded.guessed,
-    )
+    return page_document(raw, str(path), limits)
 
 
 def read_text(path: Path, limits: Limits) -> Iterator[SourceDocument | InputFileError]:

@@ -35,9 +35,8 @@ from quotegraph.errors import (
     MalformedError,
     TooLargeError,
 )
-from quotegraph.ingest.decode import declared_charset, decode
 from quotegraph.ingest.document import SourceDocument
-from quotegraph.ingest.html import extract_article, looks_like_html
+from quotegraph.ingest.html import looks_like_html, page_document
 from quotegraph.ingest.limits import Limits
 
 logger = logging.getLogger(__name__)
@@ -168,15 +167,8 @@ def _document(page: _Page, source: str, limits: Limits) -> SourceDocument:
         raise TooLargeError(source, reason)
     if not page.payload.strip():
         raise EmptyInputError(source, "empty page")
-    decoded = decode(page.payload, source, declared=page.charset or declared_charset(page.payload))
-    text, meta = extract_article(decoded.text, source, url=page.uri or None)
-    return SourceDocument(
-        source=source,
-        text=limits.check_text(text, source),
-        meta=meta,
-        format="warc",
-        encoding=decoded.encoding,
-        encoding_guessed=decoded.guessed,
+    return page_document(
+        page.payload, source, limits, charset=page.charset, url=page.uri or None, format="warc"
     )
 
 
