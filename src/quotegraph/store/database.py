@@ -111,6 +111,8 @@ class Store:
         self._reader_engine = create_reader_engine(engine)
         self._writer = writer
         self._readers = threading.local()
+        self._watcher: Any = None
+        self._watcher_lock = threading.Lock()
         self.name = name
 
     def __enter__(self) -> Store:
@@ -126,10 +128,33 @@ class Store:
 
     def close(self) -> None:
         """Release the writer and every reader connection."""
+        if self._watcher is not None:
+            self._watcher.close()
         self._writer.close()
         if self._reader_engine is not self._engine:
             self._reader_engine.dispose()
         self._engine.dispose()
+
+    def version(self) -> int | None:
+        """A number that differs after every commit to the store, by anyone; None if unknown.
+
+        On a SQLite file it is ``PRAGMA data_version`` read on a reader
+        connection of its own, which moves whenever another connection, in
+        this process or another, commits. The number only means something
+        beside an earlier one from the same store. A database in memory or on
+        a server cannot tell, and gives None.
+        """
+        if self._dialect != "sqlite" or self._reader_engine is self._engine:
+            return None
+        with self._watcher_lock:
+            if self._watcher is None:
+                self._watcher = self._reader_engine.raw_connection()
+            cursor = self._watcher.cursor()
+            try:
+                cursor.execute("PRAGMA data_version")
+                return int(cursor.fetchone()[0])
+            finally:
+                cursor.close()
 
     # Writing
 

@@ -34,7 +34,6 @@ from markupsafe import Markup, escape
 from quotegraph import __version__
 from quotegraph.corpus import Corpus
 from quotegraph.errors import QuotegraphError, UsageError
-from quotegraph.store.changes import ChangeCounter
 from quotegraph.web.charts import bar_chart
 from quotegraph.web.data import Memo
 from quotegraph.web.guard import Guard
@@ -126,13 +125,12 @@ def create_app(corpus: Corpus, *, access: Access | None = None) -> FastAPI:
         description="Who said what: search quotes, read speakers and articles, fix attributions.",
         lifespan=_few_threads,
     )
-    changes = ChangeCounter(corpus.store.name)
     state = WebState(
         corpus=corpus,
         access=access or Access(),
         templates=_templates(),
-        memo=Memo(version=changes),
-        pages=Memo(size=PAGES_KEPT, version=changes),
+        memo=Memo(version=corpus.store.version),
+        pages=Memo(size=PAGES_KEPT, version=corpus.store.version),
     )
     app.state.web = state
     app.mount("/static", StaticFiles(directory=WEB_ROOT / "static"), name="static")

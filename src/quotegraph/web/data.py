@@ -54,19 +54,21 @@ class Memo:
         self._lock = threading.Lock()
 
     def get(self, key: tuple[object, ...], compute: Callable[[], T]) -> T:
-        hit = self._fresh(key)
+        hit = self._fresh(key, self._version())
         if hit is not None:
             return cast(T, hit[1])
         with self._lock:
             computing = self._pending.setdefault(key, threading.Lock())
         with computing:
-            hit = self._fresh(key)
+            # Another request may have computed it while this one waited.
+            before = self._version()
+            hit = self._fresh(key, before)
             if hit is not None:
                 return cast(T, hit[1])
             try:
-                before = self._version()
                 value = compute()
-                self._keep(key, value, before)
+                if self._version() == before:
+                    self._keep(key, value, before)
             finally:
                 with self._lock:
                     self._pending.pop(key, None)
@@ -76,19 +78,16 @@ class Memo:
         with self._lock:
             self._values.clear()
 
-    def _keep(self, key: tuple[object, ...], value: object, before: int | None) -> None:
-        """Keep ``value`` unless the store changed while it was computed."""
-        if self._version() != before:
-            return
+    def _keep(self, key: tuple[object, ...], value: object, version: int | None) -> None:
         with self._lock:
-            if before != self._seen:
+            if version != self._seen:
                 return
             if len(self._values) >= self._size:
                 del self._values[next(iter(self._values))]
             self._values[key] = (time.monotonic(), value)
 
-    def _fresh(self, key: tuple[object, ...]) -> tuple[float, object] | None:
-        version = self._version()
+    def _fresh(self, key: tuple[object, ...], version: int | None) -> tuple[float, object] | None:
+        """The answer kept for ``key`` if still good at ``version``; forgets all when it moved."""
         with self._lock:
             if version != self._seen:
                 self._values.clear()
