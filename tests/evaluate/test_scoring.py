@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import astuple
 
 import pytest
+from tests.spans import at
 
 from quotegraph.errors import MalformedError
 from quotegraph.evaluate import (
@@ -21,14 +22,6 @@ BRIDGE = (
     "Mayor Ilsa Varn said the bridge is safe. “Tolls will rise,” Bo Park warned. "
     "The fund is empty, aides said."
 )
-
-
-def at(text: str, phrase: str, occurrence: int = 1) -> Span:
-    """The span of the n-th occurrence of a phrase."""
-    start = -1
-    for _ in range(occurrence):
-        start = text.index(phrase, start + 1)
-    return start, start + len(phrase)
 
 
 def gold(text: str, content: str, source: str | None, cue: str | None = None) -> GoldAttribution:
@@ -57,7 +50,7 @@ def bridge_scores() -> Scores:
     predictions = [
         Prediction((at(BRIDGE, "the bridge is safe"),), at(BRIDGE, "said"), at(BRIDGE, "Varn")),
         Prediction(((tolls_start - 1, tolls_end + 1),), None, at(BRIDGE, "Park")),
-        Prediction((at(BRIDGE, "The fund"),), at(BRIDGE, "said", 2), None),
+        Prediction((at(BRIDGE, "The fund"),), at(BRIDGE, "said", nth=1), None),
     ]
     return one_document(BRIDGE, BRIDGE_GOLD, predictions)
 

@@ -6,16 +6,10 @@ from collections.abc import Iterator
 from datetime import datetime, timedelta, timezone
 
 import pytest
+from tests.spans import at
 
-from quotegraph.records import Analysis, ArticleMeta, Entity, Quote, Removed, Span
+from quotegraph.records import Analysis, ArticleMeta, Entity, Quote, Removed
 from quotegraph.store import Store, open_store
-
-
-def at(text: str, phrase: str, *, within: str = "") -> Span:
-    """The offsets of ``phrase`` in ``text``, inside the first ``within`` when given."""
-    start = text.index(within) + within.index(phrase) if within else text.index(phrase)
-    return start, start + len(phrase)
-
 
 HARBOUR_TEXT = (
     "Photo: L. Brandt\n"

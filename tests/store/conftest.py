@@ -13,9 +13,10 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
+from tests.spans import at
 from tests.store.postgres import PostgresServer, ServerUnavailable, start_server
 
-from quotegraph.records import Analysis, ArticleMeta, Entity, Quote, QuoteKind, Span
+from quotegraph.records import Analysis, ArticleMeta, Entity, Quote, QuoteKind
 from quotegraph.store import Store, open_store
 
 BACKENDS = ("sqlite", "postgresql")
@@ -24,12 +25,6 @@ BACKENDS = ("sqlite", "postgresql")
 # when it is there, becomes the quote's source span.
 QuoteSpec = tuple[str, str | None, str | None, QuoteKind]
 Build = Callable[..., Analysis]
-
-
-def span_of(text: str, phrase: str) -> Span:
-    """The offsets of the first occurrence of ``phrase`` in ``text``."""
-    start = text.index(phrase)
-    return start, start + len(phrase)
 
 
 def build_article(
@@ -61,11 +56,11 @@ def build_article(
         entities=entities,
         quotes=tuple(
             Quote(
-                content=(span_of(text, content),),
+                content=(at(text, content),),
                 kind=kind,
-                cue=span_of(text, cue) if cue else None,
+                cue=at(text, cue) if cue else None,
                 cue_lemma=cue,
-                source=span_of(text, speaker) if speaker and speaker in text else None,
+                source=at(text, speaker) if speaker and speaker in text else None,
                 speaker=names.index(speaker) if speaker else None,
                 confidence=0.75,
                 method="hand",

@@ -10,23 +10,16 @@ from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
+from tests.spans import at
 
 from quotegraph.corpus import Corpus
-from quotegraph.records import Analysis, ArticleMeta, Entity, Mention, Quote, Removed, Span
+from quotegraph.records import Analysis, ArticleMeta, Entity, Mention, Quote, Removed
 from quotegraph.web import Access, create_app
 
 BASE = "http://127.0.0.1"
 SCRIPT = "<script>window.__pwned = 1</script>"
 HANDLER = '<img src=x onerror="window.__pwned = 1">'
 EVIL_NAME = 'Dr Ada <b onmouseover="window.__pwned=1">Vex</b>'
-
-
-def at(text: str, phrase: str, *, nth: int = 0) -> Span:
-    """The offsets of the ``nth`` occurrence of ``phrase`` in ``text``."""
-    start = -1
-    for _ in range(nth + 1):
-        start = text.index(phrase, start + 1)
-    return start, start + len(phrase)
 
 
 HARBOUR_TEXT = (
