@@ -14,18 +14,18 @@ from sqlalchemy import insert, select, text
 
 from quotegraph.errors import StoreError
 from quotegraph.records import Analysis
-from quotegraph.store import QuoteQuery, open_store, query
+from quotegraph.store import QuoteQuery, fts5, open_store, query, tsvector
 from quotegraph.store.connect import create_store_engine
 from quotegraph.store.convert import rows_of
 from quotegraph.store.migrations import MIGRATIONS, migrate
 from quotegraph.store.schema import schema_migrations
 
 
-def write_v1_database(database: str | Path, article: Analysis) -> None:
-    """A database as the first schema step left it, holding one article."""
+def write_old_database(database: str | Path, article: Analysis, *, steps: int = 1) -> None:
+    """A database as its first ``steps`` schema steps left it, holding one article."""
     engine = create_store_engine(database)
     with engine.connect() as connection:
-        migrate(connection, MIGRATIONS[:1])
+        migrate(connection, MIGRATIONS[:steps])
         with connection.begin():
             tables = rows_of(
                 "old",
@@ -38,6 +38,10 @@ def write_v1_database(database: str | Path, article: Analysis) -> None:
             for table, rows in tables:
                 if rows:
                     connection.execute(insert(table), rows)
+            if steps >= 3 and connection.dialect.name == "sqlite":
+                fts5.reindex_quotes(connection)
+            elif steps >= 3:
+                tsvector.index_article(connection, "old")
     engine.dispose()
 
 
@@ -59,12 +63,28 @@ def test_an_old_database_is_migrated_forward(
     database: str | Path, samples: dict[str, Analysis]
 ) -> None:
     """A first-version database opens, gains the later steps and keeps its articles searchable."""
-    write_v1_database(database, samples["bridge"])
+    write_old_database(database, samples["bridge"])
     assert applied_steps(database) == ["0001_documents"]
     with open_store(database) as store:
         assert store.load_analysis("old") == samples["bridge"]
         assert store.count_quotes(QuoteQuery(search="bridge")) == 1
         assert store.rebuild_actors() == 2
+    assert applied_steps(database) == [step.name for step in MIGRATIONS]
+
+
+def test_quotes_stored_before_the_newest_first_step_are_keyed_and_found(
+    database: str | Path, samples: dict[str, Analysis]
+) -> None:
+    """A database from before quotes had their order key gets keys; its searches still work."""
+    write_old_database(database, samples["taxes"], steps=5)
+    with open_store(database) as store:
+        store.add_analysis("new", samples["bridge"], format="text", encoding=None, run_id=None)
+        everything = [row.content_text for row in store.find_quotes(QuoteQuery())]
+        assert len(everything) == 5
+        found = [row.content_text for row in store.find_quotes(QuoteQuery(search="the"))]
+        assert len(found) >= 2
+        assert found == [text for text in everything if "the" in text.lower().split()]
+        assert store.count_quotes(QuoteQuery(search="taxes")) == 1
     assert applied_steps(database) == [step.name for step in MIGRATIONS]
 
 
@@ -141,7 +161,10 @@ def test_pages_of_quotes_are_read_from_an_index(tmp_path: Path) -> None:
     with open_store(tmp_path / "plans.db") as store, store._reading() as db:
         newest = query.select_quotes(QuoteQuery(limit=20), "sqlite")
         by_actor = query.select_quotes(QuoteQuery(speaker="x", limit=20), "sqlite", ("x",))
-        for statement, index in ((newest, "quotes_newest"), (by_actor, "quotes_newest_by_actor")):
+        for statement, index in (
+            (newest, "quotes_newest_first"),
+            (by_actor, "quotes_newest_first_by_actor"),
+        ):
             compiled = statement.compile(db, compile_kwargs={"literal_binds": True})
             plan = [row[-1] for row in db.exec_driver_sql(f"EXPLAIN QUERY PLAN {compiled}")]
             page = plan[: plan.index("SCAN page")]
@@ -149,11 +172,24 @@ def test_pages_of_quotes_are_read_from_an_index(tmp_path: Path) -> None:
             assert not any("TEMP B-TREE" in step for step in page), plan
 
 
+def test_a_page_of_a_search_is_read_from_the_index_in_its_order(tmp_path: Path) -> None:
+    """A search's newest-first page takes the index's first hits, sorting nothing."""
+    with open_store(tmp_path / "plans.db") as store, store._reading() as db:
+        search = QuoteQuery(search="harbour", limit=20, offset=40)
+        statement = query.select_quotes(search, "sqlite", from_hits=query.reads_hits(db, search))
+        compiled = statement.compile(db, compile_kwargs={"literal_binds": True})
+        plan = [row[-1] for row in db.exec_driver_sql(f"EXPLAIN QUERY PLAN {compiled}")]
+        page = plan[: plan.index("SCAN page")]
+        assert page[1].startswith("SCAN quotes_fts VIRTUAL TABLE"), plan
+        assert "USING INDEX quotes_by_sort_key" in page[2], plan
+        assert not any("TEMP B-TREE" in step for step in page), plan
+
+
 def test_the_fast_reads_step_dates_the_quotes_of_an_old_database(
     database: str | Path, samples: dict[str, Analysis]
 ) -> None:
     """Quotes stored before the step get their article's date, so they keep their place."""
-    write_v1_database(database, samples["bridge"])
+    write_old_database(database, samples["bridge"])
     engine = create_store_engine(database)
     with engine.connect() as connection, connection.begin():
         connection.execute(text("UPDATE quotes SET published = NULL"))
@@ -175,11 +211,15 @@ def test_pages_of_quotes_are_read_from_an_index_on_postgres(postgres_url: str) -
         db.exec_driver_sql("SET LOCAL enable_bitmapscan = off")
         newest = query.select_quotes(QuoteQuery(limit=20), "postgresql")
         by_actor = query.select_quotes(QuoteQuery(speaker="x", limit=20), "postgresql", ("x",))
-        for statement, index in ((newest, "quotes_newest"), (by_actor, "quotes_newest_by_actor")):
+        for statement, index in (
+            (newest, "quotes_newest_first"),
+            (by_actor, "quotes_newest_first_by_actor"),
+        ):
             compiled = statement.compile(db, compile_kwargs={"literal_binds": True})
             plan = [row[0] for row in db.exec_driver_sql(f"EXPLAIN {compiled}")]
             limit = next(n for n, step in enumerate(plan) if "Limit" in step)
-            assert f"Index Scan using {index} " in plan[limit + 1], plan
+            assert "Index Scan" in plan[limit + 1], plan
+            assert f"using {index} " in plan[limit + 1], plan
 
 
 def test_an_unreachable_server_is_a_clear_error_without_the_password() -> None:

@@ -364,3 +364,32 @@ def test_speakers_are_found_by_whole_words_without_accents(
     store.add_analysis("words", WORDS, format="text", encoding=None, run_id=None)
     store.rebuild_actors()
     assert store.count_quotes(QuoteQuery(speaker=speaker)) == expected
+
+
+def test_a_search_lists_its_hits_in_the_order_of_every_quote(store: Store, build: Build) -> None:
+    """Hits read from the search index come in the same newest-first order as all quotes:
+    dates to the second, ties in the order stored, undated and very old ones last."""
+    dates = [
+        datetime(2024, 5, 1, 8, 0, 30),
+        None,
+        datetime(2024, 5, 1, 8, 0, 30, 500),
+        datetime(1850, 1, 1),
+        datetime(2024, 5, 1, 8, 0, 31, tzinfo=timezone(timedelta(hours=2))),
+        datetime(2030, 12, 31, 23, 59, 59),
+        datetime(2024, 5, 1, 8, 0, 30),
+        None,
+    ]
+    for number, published in enumerate(dates):
+        lines = [f'"harbour talk {number} {n}," said Ann Lee.' for n in range(2)]
+        text = " ".join(lines)
+        quoted = [(line[1:].split(",")[0], "said", "Ann Lee", "direct") for line in lines]
+        analysis = build(
+            text, source=f"n/{number}.txt", people=["Ann Lee"], published=published, quotes=quoted
+        )
+        store.add_analysis(f"a{number}", analysis, format="text", encoding=None, run_id=None)
+    expected = [
+        f"harbour talk {number} {n}" for number in (5, 4, 0, 2, 6, 3, 1, 7) for n in range(2)
+    ]
+    assert contents(store, QuoteQuery()) == expected
+    assert contents(store, QuoteQuery(search="harbour talk")) == expected
+    assert contents(store, QuoteQuery(search="harbour", limit=3, offset=4)) == expected[4:7]

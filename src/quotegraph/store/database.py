@@ -37,6 +37,7 @@ from quotegraph.store.connect import (
 )
 from quotegraph.store.convert import Row
 from quotegraph.store.migrations import migrate
+from quotegraph.store.newest import set_article_keys
 from quotegraph.store.query import QuoteQuery
 from quotegraph.store.rows import (
     ActorProfile,
@@ -187,6 +188,7 @@ class Store:
             for table, values in rows:
                 if values:
                     db.execute(insert(table), values)
+            set_article_keys(db, article_id, analysis.meta.published)
             index_article_quotes(db, article_id)
         return True
 
@@ -358,7 +360,7 @@ class Store:
                 query,
                 self._dialect,
                 quote_query.speaker_ids(db, query),
-                few_hits=quote_query.has_few_hits(db, query),
+                from_hits=quote_query.reads_hits(db, query),
             )
             for row in db.execute(statement):
                 yield quote_query.quote_row(row)

@@ -1,10 +1,12 @@
 """Full-text search on SQLite: FTS5 tables over the quotes and over actor names.
 
 The quote index, ``quotes_fts``, has the view ``quote_search`` as external
-content, so no text is stored twice; ``actor_names`` holds each name and alias
-with its actor's id. Both fold case and diacritics, and a word is a run of
-letters and digits (the ``unicode61`` tokenizer). Every search term becomes a
-quoted FTS5 string, so nothing in a search is taken for FTS5 syntax.
+content, so no text is stored twice, and each quote's ``sort_key`` as its row
+id, so that hits come out newest first (:mod:`quotegraph.store.newest`).
+``actor_names`` holds each name and alias with its actor's id. Both fold case
+and diacritics, and a word is a run of letters and digits (the ``unicode61``
+tokenizer). Every search term becomes a quoted FTS5 string, so nothing in a
+search is taken for FTS5 syntax.
 """
 
 from __future__ import annotations
@@ -20,22 +22,25 @@ from sqlalchemy import (
     text,
 )
 
+from quotegraph.store.schema import quotes
 from quotegraph.store.terms import SearchTerm
 
 quote_hits = table("quotes_fts", column("rowid"))
 quote_key: ColumnElement[int] = quote_hits.c.rowid
+quote_column: ColumnElement[int] = quotes.c.sort_key
+hits_newest_first = True
 
 _CREATE_INDEX = """
 CREATE VIRTUAL TABLE quotes_fts USING fts5(
     content_text, speaker,
-    content='quote_search', content_rowid='seq',
+    content='quote_search', content_rowid='sort_key',
     tokenize='unicode61 remove_diacritics 2'
 )
 """
 
 _INDEX_ARTICLE = text(
     "INSERT INTO quotes_fts(rowid, content_text, speaker) "
-    "SELECT seq, content_text, speaker FROM quote_search WHERE article_id = :article_id"
+    "SELECT sort_key, content_text, speaker FROM quote_search WHERE article_id = :article_id"
 )
 
 _CREATE_NAME_INDEX = """
@@ -57,6 +62,12 @@ def create_quote_index(connection: Connection) -> None:
     """Create ``quotes_fts`` over the view and fill it."""
     connection.exec_driver_sql(_CREATE_INDEX)
     reindex_quotes(connection)
+
+
+def rekey_quote_index(connection: Connection) -> None:
+    """Recreate ``quotes_fts`` with the quotes' ``sort_key`` as row ids."""
+    connection.exec_driver_sql("DROP TABLE IF EXISTS quotes_fts")
+    create_quote_index(connection)
 
 
 def index_article(connection: Connection, article_id: str) -> None:

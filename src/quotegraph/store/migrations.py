@@ -15,15 +15,33 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import Any
 
-from sqlalchemy import Column, Connection, Table, insert, inspect, select
+from sqlalchemy import (
+    Boolean,
+    Column,
+    ColumnElement,
+    Connection,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    insert,
+    inspect,
+    select,
+)
 from sqlalchemy.exc import SQLAlchemyError
-from sqlalchemy.schema import CreateColumn, CreateIndex
+from sqlalchemy.ext.compiler import compiles
+from sqlalchemy.schema import CreateColumn, CreateIndex, DropIndex
+from sqlalchemy.sql.compiler import SQLCompiler
+from sqlalchemy.sql.visitors import InternalTraversal
 
 from quotegraph.errors import StoreError
-from quotegraph.store import schema
+from quotegraph.store import schema, tsvector
 from quotegraph.store.connect import lock_writes, reason
-from quotegraph.store.search import create_name_index, create_search_index
+from quotegraph.store.newest import fill_keys
+from quotegraph.store.search import create_name_index, rebuild_search_index
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,6 +73,36 @@ def _add_columns(*columns: Column[object]) -> Callable[[Connection], None]:
     return apply
 
 
+# What step 0003 created: the view and, on SQLite, an index keyed by ``seq``.
+_SEQ_VIEW = """
+CREATE VIEW quote_search AS
+SELECT quotes.seq AS seq,
+       quotes.article_id AS article_id,
+       quotes.content_text AS content_text,
+       coalesce(actors.name, entities.name, '') AS speaker
+FROM quotes
+LEFT JOIN entities
+  ON entities.article_id = quotes.article_id AND entities.entity_id = quotes.entity_id
+LEFT JOIN actors ON actors.id = quotes.actor_id
+"""
+_SEQ_INDEX = """
+CREATE VIRTUAL TABLE quotes_fts USING fts5(
+    content_text, speaker,
+    content='quote_search', content_rowid='seq',
+    tokenize='unicode61 remove_diacritics 2'
+)
+"""
+
+
+def _quote_search(connection: Connection) -> None:
+    connection.exec_driver_sql(_SEQ_VIEW)
+    if connection.dialect.name == "sqlite":
+        connection.exec_driver_sql(_SEQ_INDEX)
+        connection.exec_driver_sql("INSERT INTO quotes_fts(quotes_fts) VALUES ('rebuild')")
+    else:
+        tsvector.create_quote_index(connection)
+
+
 def _corrections_and_statements(connection: Connection) -> None:
     _add_columns(
         schema.entities.c.actor_reason,
@@ -71,6 +119,62 @@ def _corrections_and_statements(connection: Connection) -> None:
     )
 
 
+class _NewestFirst(ColumnElement[Any]):
+    """A column in an index in descending order with NULLs last, as step 0005 wrote it."""
+
+    inherit_cache = True
+    _traverse_internals = [("column", InternalTraversal.dp_clauseelement)]  # noqa: RUF012
+
+    def __init__(self, column: ColumnElement[Any]) -> None:
+        self.column = column
+        self.type = column.type
+
+
+@compiles(_NewestFirst)
+def _descending(element: _NewestFirst, compiler: SQLCompiler, **kw: Any) -> str:
+    return compiler.process(element.column.desc(), **kw)
+
+
+@compiles(_NewestFirst, "postgresql")
+def _descending_nulls_last(element: _NewestFirst, compiler: SQLCompiler, **kw: Any) -> str:
+    return compiler.process(element.column.desc().nulls_last(), **kw)
+
+
+# The quotes' columns that step 0005 indexed, outside the schema's metadata, so that
+# a new database does not get these indexes from its table definitions.
+_dated = Table(
+    "quotes",
+    MetaData(),
+    *(
+        Column(name, type_)
+        for name, type_ in (
+            ("rejected", Boolean()),
+            ("published", schema.IsoDateTime()),
+            ("article_id", String()),
+            ("position", Integer()),
+            ("actor_id", String()),
+        )
+    ),
+)
+_DATED_INDEXES = (
+    Index(
+        "quotes_newest",
+        _dated.c.rejected,
+        _NewestFirst(_dated.c.published),
+        _dated.c.article_id,
+        _dated.c.position,
+    ),
+    Index(
+        "quotes_newest_by_actor",
+        _dated.c.actor_id,
+        _dated.c.rejected,
+        _NewestFirst(_dated.c.published),
+        _dated.c.article_id,
+        _dated.c.position,
+    ),
+)
+
+
 def _fast_reads(connection: Connection) -> None:
     """Index the orderings and lookups that pages use, so none reads every quote."""
     _add_columns(schema.quotes.c.published)(connection)
@@ -78,9 +182,20 @@ def _fast_reads(connection: Connection) -> None:
         "UPDATE quotes SET published = "
         "(SELECT articles.published FROM articles WHERE articles.id = quotes.article_id)"
     )
-    for index in (*schema.NEWEST_QUOTE_INDEXES, *schema.FOLDED_NAME_INDEXES):
+    for index in (*_DATED_INDEXES, *schema.FOLDED_NAME_INDEXES):
         connection.execute(CreateIndex(index, if_not_exists=True))
     create_name_index(connection)
+
+
+def _search_newest_first(connection: Connection) -> None:
+    """Key the quotes in newest-first order, index that key, and search in its order."""
+    _add_columns(schema.quotes.c.sort_key)(connection)
+    fill_keys(connection)
+    for index in _DATED_INDEXES:
+        connection.execute(DropIndex(index, if_exists=True))
+    for index in schema.NEWEST_QUOTE_INDEXES:
+        connection.execute(CreateIndex(index, if_not_exists=True))
+    rebuild_search_index(connection)
 
 
 MIGRATIONS: tuple[Migration, ...] = (
@@ -97,9 +212,10 @@ MIGRATIONS: tuple[Migration, ...] = (
         ),
     ),
     Migration("0002_corpus_actors", _create(schema.actors, schema.corrections)),
-    Migration("0003_quote_search", create_search_index),
+    Migration("0003_quote_search", _quote_search),
     Migration("0004_corrections_statements_aliases", _corrections_and_statements),
     Migration("0005_fast_reads", _fast_reads),
+    Migration("0006_search_newest_first", _search_newest_first),
 )
 
 

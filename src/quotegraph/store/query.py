@@ -28,11 +28,18 @@ from quotegraph.records import QUOTE_KINDS
 from quotegraph.store.convert import fragments, span
 from quotegraph.store.rows import QuoteRow
 from quotegraph.store.schema import actors, articles, entities, quotes
-from quotegraph.store.search import actors_named, count_hits, from_matches, quote_matches
+from quotegraph.store.search import (
+    actors_named,
+    count_hits,
+    from_matches,
+    newest_hits_first,
+    quote_matches,
+)
 
 QUOTE_ORDERS = ("newest", "confidence")
 
-# A search with fewer hits than this sorts them; one with more walks the quotes newest first.
+# A search with fewer hits than this sorts them; one with more walks the quotes in order,
+# unless the index gives its hits in the order asked for.
 FEW_HITS = 2000
 
 
@@ -50,8 +57,9 @@ class QuoteQuery:
     ``until`` bound the quote's date (the article's publication), both
     inclusive: a ``date`` covers its whole day. ``outlet`` matches part of
     the outlet's name, case-insensitive. ``order`` is
-    "newest" (newest article first, then in text order) or "confidence"
-    (most confident first, then newest).
+    "newest" (newest article first, to the second; articles of the same
+    second in the order they were stored; each article's quotes in text
+    order) or "confidence" (most confident first, then newest).
     """
 
     speaker: str | None = None
@@ -131,10 +139,17 @@ def speaker_ids(db: Connection, query: QuoteQuery) -> tuple[str, ...] | None:
     return tuple(db.scalars(actors_named(db.dialect.name, query.speaker)))
 
 
-def has_few_hits(db: Connection, query: QuoteQuery) -> bool:
-    """Whether the query searches for words the index has fewer than FEW_HITS quotes for."""
+def reads_hits(db: Connection, query: QuoteQuery) -> bool:
+    """Whether a page of ``query`` is best read through its search hits.
+
+    Always where the index gives its hits newest first and that order is
+    asked for; otherwise when the index has fewer than FEW_HITS quotes for
+    the words, so that sorting them costs less than walking every quote.
+    """
     if query.search is None:
         return False
+    if query.order == "newest" and newest_hits_first(db.dialect.name) is not None:
+        return True
     statement = count_hits(db.dialect.name, query.search, at_most=FEW_HITS)
     return int(db.scalar(statement) or 0) < FEW_HITS
 
@@ -144,23 +159,28 @@ def select_quotes(
     dialect_name: str,
     actor_ids: tuple[str, ...] | None = None,
     *,
-    few_hits: bool = False,
+    from_hits: bool = False,
 ) -> Select[Any]:
     """The quotes matching ``query``, in the order it asks for.
 
     The page is chosen first on the quotes alone (their index holds the
     newest-first order, and a speaker is a set of actor ids by then); only
-    the quotes on it are joined to their articles and speakers. A search
-    with ``few_hits`` (see :data:`FEW_HITS`) reads its hits and sorts them;
-    any other walks the quotes newest first until the page is full.
+    the quotes on it are joined to their articles and speakers. With
+    ``from_hits`` (see :func:`reads_hits`) a search reads its hits, in the
+    index's order when that is the one asked for, else sorting them; any
+    other walks the quotes in order until the page is full.
     """
     order = _order(query)
-    from_search = few_hits and query.search is not None
+    page_order = order
+    from_search = from_hits and query.search is not None
+    if from_search:
+        in_index = newest_hits_first(dialect_name) if query.order == "newest" else None
+        page_order = (in_index,) if in_index is not None else _order(query, sorted_here=True)
     page = (
         select(quotes.c.seq)
         .select_from(_filtered(query, dialect_name, from_search=from_search))
         .where(*_conditions(query, dialect_name, actor_ids, from_search=from_search))
-        .order_by(*(_order(query, sorted_here=True) if from_search else order))
+        .order_by(*page_order)
         .offset(query.offset)
     )
     if query.limit is not None:
@@ -207,12 +227,12 @@ def select_months(
 
 
 def _order(query: QuoteQuery, *, sorted_here: bool = False) -> tuple[Any, ...]:
-    """The order of ``query``; ``sorted_here`` hides the date from its index, so that
-    SQLite sorts the few rows it has rather than walk every quote in date order."""
-    published: Any = quotes.c.published
+    """The order of ``query``; ``sorted_here`` hides the key from its index, so that
+    SQLite sorts the few rows it has rather than walk every quote in key order."""
+    key: Any = quotes.c.sort_key
     if sorted_here:
-        published = published.op("||")(literal_column("''"))
-    newest = (published.desc().nulls_last(), quotes.c.article_id, quotes.c.position)
+        key = key + literal_column("0")
+    newest = (key.desc(),)
     return (quotes.c.confidence.desc(), *newest) if query.order == "confidence" else newest
 
 

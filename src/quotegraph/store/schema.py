@@ -13,9 +13,9 @@ from typing import Any
 
 from sqlalchemy import (
     JSON,
+    BigInteger,
     Boolean,
     Column,
-    ColumnElement,
     Dialect,
     Float,
     ForeignKey,
@@ -29,9 +29,6 @@ from sqlalchemy import (
     false,
     func,
 )
-from sqlalchemy.ext.compiler import compiles
-from sqlalchemy.sql.compiler import SQLCompiler
-from sqlalchemy.sql.visitors import InternalTraversal
 from sqlalchemy.types import TypeEngine
 
 
@@ -174,55 +171,18 @@ quotes = Table(
     Column("statement_id", String, index=True, comment="id of the earliest quote of its words"),
     Column("rejected", Boolean, nullable=False, default=False, server_default=false()),
     Column("reviewed", Boolean, nullable=False, default=False, server_default=false()),
-    Column("published", IsoDateTime, comment="the article's date, copied for the ordering index"),
+    Column("published", IsoDateTime, comment="the article's date, copied for the date filters"),
+    Column("sort_key", BigInteger, comment="the newest-first order as one number (store.newest)"),
     Index("quotes_by_article", "article_id", "position", unique=True),
 )
 
 
-class NewestFirst(ColumnElement[Any]):
-    """A column in an index in descending order with NULLs last, as queries sort it.
-
-    SQLite always puts NULLs last in a descending order (and takes no NULLS
-    LAST in an index); PostgreSQL is told, or it could not read the order
-    from the index.
-    """
-
-    inherit_cache = True
-    _traverse_internals = [("column", InternalTraversal.dp_clauseelement)]  # noqa: RUF012
-
-    def __init__(self, column: ColumnElement[Any]) -> None:
-        self.column = column
-        self.type = column.type
-
-
-@compiles(NewestFirst)
-def _descending(element: NewestFirst, compiler: SQLCompiler, **kw: Any) -> str:
-    return compiler.process(element.column.desc(), **kw)
-
-
-@compiles(NewestFirst, "postgresql")
-def _descending_nulls_last(element: NewestFirst, compiler: SQLCompiler, **kw: Any) -> str:
-    return compiler.process(element.column.desc().nulls_last(), **kw)
-
-
-# The newest-first order (published, article, position) as an index, whole and per speaker,
-# so that a page of quotes is read from the index instead of sorting every match.
+# The newest-first order as an index, whole and per speaker, so that a page of
+# quotes is read from the index instead of sorting every match.
 NEWEST_QUOTE_INDEXES = (
-    Index(
-        "quotes_newest",
-        quotes.c.rejected,
-        NewestFirst(quotes.c.published),
-        quotes.c.article_id,
-        quotes.c.position,
-    ),
-    Index(
-        "quotes_newest_by_actor",
-        quotes.c.actor_id,
-        quotes.c.rejected,
-        NewestFirst(quotes.c.published),
-        quotes.c.article_id,
-        quotes.c.position,
-    ),
+    Index("quotes_by_sort_key", quotes.c.sort_key, unique=True),
+    Index("quotes_newest_first", quotes.c.rejected, quotes.c.sort_key),
+    Index("quotes_newest_first_by_actor", quotes.c.actor_id, quotes.c.rejected, quotes.c.sort_key),
 )
 
 actors = Table(

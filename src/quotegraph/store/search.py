@@ -29,15 +29,16 @@ from sqlalchemy import (
     select,
     table,
 )
+from sqlalchemy.sql.elements import UnaryExpression
 
 from quotegraph.errors import StoreError
 from quotegraph.store import fts5, tsvector
-from quotegraph.store.schema import quotes
 from quotegraph.store.terms import SearchTerm, has_word, search_terms
 
 _CREATE_VIEW = """
 CREATE VIEW quote_search AS
 SELECT quotes.seq AS seq,
+       quotes.sort_key AS sort_key,
        quotes.article_id AS article_id,
        quotes.content_text AS content_text,
        coalesce(actors.name, entities.name, '') AS speaker
@@ -55,8 +56,12 @@ class SearchIndex(Protocol):
     def quote_hits(self) -> FromClause: ...
     @property
     def quote_key(self) -> ColumnElement[int]: ...
+    @property
+    def quote_column(self) -> ColumnElement[int]: ...
+    @property
+    def hits_newest_first(self) -> bool: ...
 
-    def create_quote_index(self, connection: Connection) -> None: ...
+    def rekey_quote_index(self, connection: Connection) -> None: ...
     def index_article(self, connection: Connection, article_id: str) -> None: ...
     def reindex_quotes(self, connection: Connection) -> None: ...
     def create_name_index(self, connection: Connection) -> None: ...
@@ -65,11 +70,11 @@ class SearchIndex(Protocol):
     def actors_named(self, phrase: str) -> Select[tuple[str]]: ...
 
 
-def create_search_index(connection: Connection) -> None:
-    """Create the search index and fill it from the quotes already stored."""
-    index = _index(connection.dialect.name)
+def rebuild_search_index(connection: Connection) -> None:
+    """Recreate the view, and the index where its key changed, for quotes keyed by date."""
+    connection.exec_driver_sql("DROP VIEW quote_search")
     connection.exec_driver_sql(_CREATE_VIEW)
-    index.create_quote_index(connection)
+    _index(connection.dialect.name).rekey_quote_index(connection)
 
 
 def index_article_quotes(connection: Connection, article_id: str) -> None:
@@ -113,7 +118,7 @@ def quote_matches(dialect_name: str, search: str) -> ColumnElement[bool]:
     hits: Select[int] = (
         select(index.quote_key).select_from(index.quote_hits).where(index.quote_condition(terms))
     )
-    return quotes.c.seq.in_(hits)
+    return index.quote_column.in_(hits)
 
 
 def from_matches(
@@ -128,10 +133,16 @@ def from_matches(
     """
     index = _index(dialect_name)
     terms = search_terms(search)
-    joined = index.quote_hits.join(quoted, quotes.c.seq == index.quote_key)
+    joined = index.quote_hits.join(quoted, index.quote_column == index.quote_key)
     if not terms:
         return joined, false()
     return joined, index.quote_condition(terms)
+
+
+def newest_hits_first(dialect_name: str) -> UnaryExpression[int] | None:
+    """The order of the index's hits that is the newest-first order, None where it has none."""
+    index = _index(dialect_name)
+    return index.quote_key.desc() if index.hits_newest_first else None
 
 
 def count_hits(dialect_name: str, search: str, *, at_most: int) -> Select[int]:

@@ -83,6 +83,8 @@ actor_names = Table(
 
 quote_hits = quotes_fts
 quote_key: ColumnElement[int] = quotes_fts.c.seq
+quote_column: ColumnElement[int] = quotes.c.seq
+hits_newest_first = False
 
 _quote_search = table(
     "quote_search", column("seq"), column("article_id"), column("content_text"), column("speaker")
@@ -104,6 +106,10 @@ def create_quote_index(connection: Connection) -> None:
     _create_configuration(connection)
     quotes_fts.create(connection)
     connection.execute(_index_quotes())
+
+
+def rekey_quote_index(connection: Connection) -> None:
+    """Nothing to do: ``quotes_fts`` is keyed by ``seq``, which a new order leaves alone."""
 
 
 def index_article(connection: Connection, article_id: str) -> None:
