@@ -236,15 +236,18 @@ def actor_profile(db: Connection, key: str) -> ActorProfile | None:
     roles = []
     seen = set()
     reasons: Counter[str] = Counter()
-    for role_list, article_id, published, reason in db.execute(
-        select(
-            entities.c.roles, entities.c.article_id, articles.c.published, entities.c.actor_reason
-        )
-        .join(articles, articles.c.id == entities.c.article_id)
+    for reason, mentions in db.execute(
+        select(entities.c.actor_reason, func.count())
         .where(entities.c.actor_id == row.id)
+        .group_by(entities.c.actor_reason)
+    ):
+        reasons[reason or "unknown"] += mentions
+    for role_list, article_id, published in db.execute(
+        select(entities.c.roles, entities.c.article_id, articles.c.published)
+        .join(articles, articles.c.id == entities.c.article_id)
+        .where(entities.c.actor_id == row.id, func.json_array_length(entities.c.roles) > 0)
         .order_by(articles.c.published.asc().nulls_last(), articles.c.id, entities.c.position)
     ):
-        reasons[reason or "unknown"] += 1
         for role in role_list:
             if (role, article_id) not in seen:
                 seen.add((role, article_id))

@@ -201,6 +201,10 @@ def count_quotes(
     at_most: int | None = None,
 ) -> Select[int]:
     """How many quotes match ``query``, ignoring its limit and offset, counting to ``at_most``."""
+    if query.search is not None and _searches_only(query):
+        return count_hits(
+            dialect_name, query.search, at_most=at_most, rejected=query.include_rejected
+        )
     from_search = query.search is not None
     matching = (
         select(quotes.c.seq)
@@ -234,6 +238,12 @@ def _order(query: QuoteQuery, *, sorted_here: bool = False) -> tuple[Any, ...]:
         key = key + literal_column("0")
     newest = (key.desc(),)
     return (quotes.c.confidence.desc(), *newest) if query.order == "confidence" else newest
+
+
+def _searches_only(query: QuoteQuery) -> bool:
+    """Whether ``query`` has no filter but its search (and whether to see rejected quotes)."""
+    filters = (query.speaker, query.article, query.since, query.until, query.kind, query.outlet)
+    return all(value is None for value in filters)
 
 
 def _filtered(query: QuoteQuery, dialect_name: str, *, from_search: bool = False) -> Any:
