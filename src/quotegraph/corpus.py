@@ -9,9 +9,8 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from types import TracebackType
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
-from quotegraph import pipeline
 from quotegraph.actors.aliases import AliasBook, read_alias_file
 from quotegraph.errors import UsageError
 from quotegraph.export import export_attribution_jsonl, export_csv, export_jsonl
@@ -28,6 +27,9 @@ from quotegraph.store import (
     open_store,
 )
 from quotegraph.store import corrections as correction_step
+
+if TYPE_CHECKING:
+    from quotegraph import pipeline
 
 DEFAULT_DB = "quotegraph.db"
 
@@ -73,6 +75,9 @@ class Corpus:
         on_file_done: Callable[[Path], None] | None = None,
     ) -> pipeline.RunSummary:
         """Ingest and analyse files and folders; already stored articles are skipped."""
+        # Imported here: the language pipeline is large, and reading a corpus needs none of it.
+        from quotegraph import pipeline
+
         return pipeline.run(
             paths,
             self.store,

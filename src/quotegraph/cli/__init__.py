@@ -13,6 +13,7 @@ import sys
 from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 from rich.logging import RichHandler
@@ -35,12 +36,18 @@ from quotegraph.cli.common import (
 from quotegraph.cli.correct import correct
 from quotegraph.cli.serve import serve
 from quotegraph.corpus import EXPORTERS, Corpus
-from quotegraph.evaluate.runner import ATTRIBUTION_MODES, evaluate_folder
-from quotegraph.nlp import DEFAULT_PIPELINE
-from quotegraph.pipeline import RunSummary
 from quotegraph.records import QUOTE_KINDS
-from quotegraph.settings import DEFAULT_MAX_BYTES, DEFAULT_MAX_CHARS, Options
+from quotegraph.settings import (
+    ATTRIBUTION_MODES,
+    DEFAULT_MAX_BYTES,
+    DEFAULT_MAX_CHARS,
+    DEFAULT_PIPELINE,
+    Options,
+)
 from quotegraph.store import QuoteQuery, QuoteRow, safe_name
+
+if TYPE_CHECKING:
+    from quotegraph import pipeline
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
@@ -305,6 +312,7 @@ def evaluate(
     `quotegraph eval ../shared/polnear/dev`.
     """
     from quotegraph.evaluate import format_report, scores_to_json
+    from quotegraph.evaluate.runner import evaluate_folder
 
     with reported_errors(), _progress(disable=as_json) as progress:
         task = progress.add_task("Evaluating", total=None)
@@ -336,7 +344,7 @@ def _progress(*, disable: bool) -> Progress:
     )
 
 
-def _print_summary(summary: RunSummary, db: str) -> None:
+def _print_summary(summary: pipeline.RunSummary, db: str) -> None:
     line = (
         f"{summary.added} articles added, {summary.duplicates} already stored, "
         f"{summary.quotes} quotes, {summary.speakers} speakers in the store, "

@@ -14,11 +14,10 @@ from quotegraph.evaluate.predictions import Prediction
 from quotegraph.evaluate.scores import Scores
 from quotegraph.evaluate.scoring import score
 from quotegraph.export.attribution import attribution_record
-from quotegraph.nlp import DEFAULT_PIPELINE, load_pipeline
+from quotegraph.nlp import load_pipeline
 from quotegraph.quotes import join_continuations
 from quotegraph.records import ArticleMeta, Quote
-
-ATTRIBUTION_MODES = ("combined", "rules", "model")
+from quotegraph.settings import ATTRIBUTION_MODES, DEFAULT_PIPELINE
 
 
 def analyse_gold(

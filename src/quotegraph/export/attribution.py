@@ -14,7 +14,6 @@ from pathlib import PurePosixPath, PureWindowsPath
 from typing import TextIO
 from urllib.parse import urlsplit
 
-from quotegraph.quotes import join_continuations
 from quotegraph.records import Quote
 from quotegraph.store import Store
 
@@ -36,6 +35,9 @@ def export_attribution_jsonl(store: Store, out: TextIO) -> int:
 
 def attribution_record(name: str, quotes: Iterable[Quote]) -> dict[str, object]:
     """One prediction line: a multi-paragraph quote is one attribution, as annotators mark it."""
+    # Imported here: the quotes package loads spaCy, which reading a store does not need.
+    from quotegraph.quotes import join_continuations
+
     return {
         "doc": name,
         "quotes": [
