@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 
@@ -136,8 +137,13 @@ def test_ambiguous_surname_stays_apart_and_a_correction_sets_it(
 def test_rejected_quote_leaves_queries_but_stays_stored(corpus: Corpus, build: Build) -> None:
     """A rejected quote is found by no query, survives reruns and comes back on undo."""
     target = quote_id(corpus, "the council had no choice")
+    searched = QuoteQuery(search="council choice")
+    assert corpus.store.count_quotes(searched) == 1
     correction = corpus.reject_quote(target)
     assert target not in {row.id for row in corpus.quotes()}
+    assert corpus.store.count_quotes(searched) == 0
+    assert corpus.store.count_quotes(replace(searched, include_rejected=True)) == 1
+    assert corpus.quotes(searched) == []
     assert target in {row.id for row in corpus.quotes(QuoteQuery(include_rejected=True))}
     assert corpus.actor("Owen Penhallow").quote_count == 0  # type: ignore[union-attr]
     grow(corpus, build)
