@@ -10,6 +10,7 @@ and every request waits longer.
 
 from __future__ import annotations
 
+import gc
 import re
 import secrets
 import threading
@@ -123,7 +124,7 @@ def create_app(corpus: Corpus, *, access: Access | None = None) -> FastAPI:
         static_url=DOCS_ASSETS,
         version=__version__,
         description="Who said what: search quotes, read speakers and articles, fix attributions.",
-        lifespan=_few_threads,
+        lifespan=_serving,
     )
     state = WebState(
         corpus=corpus,
@@ -157,9 +158,17 @@ def create_app(corpus: Corpus, *, access: Access | None = None) -> FastAPI:
 
 
 @asynccontextmanager
-async def _few_threads(app: FastAPI) -> AsyncIterator[None]:
+async def _serving(app: FastAPI) -> AsyncIterator[None]:
+    """Few request threads; and the objects of the started server kept out of the
+    garbage collector's full passes, which otherwise stall every request for
+    a tenth of a second or more once the remembered answers have grown."""
     to_thread.current_default_thread_limiter().total_tokens = REQUEST_THREADS
-    yield
+    gc.collect()
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
 
 
 def _error(request: Request, status: int, message: str) -> Response:
