@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import socket
 import subprocess
 import sys
@@ -9,8 +10,11 @@ import time
 from pathlib import Path
 
 import httpx
+from fastapi.testclient import TestClient
+from tests.web.conftest import BASE
 
 from quotegraph.corpus import Corpus
+from quotegraph.web.app import create_app
 
 QUOTEGRAPH = Path(sys.executable).with_name("quotegraph")
 
@@ -46,3 +50,11 @@ def test_two_worker_processes_serve_the_same_store(corpus: Corpus) -> None:
         server.wait(timeout=30)
     assert first.status_code == 200 and "wall will be ready" in first.text
     assert {answer.status_code for answer in answers} == {200}
+
+
+def test_a_started_server_keeps_its_objects_out_of_full_collections(corpus: Corpus) -> None:
+    """While the app runs, what it built at start is frozen; afterwards nothing stays frozen."""
+    with TestClient(create_app(corpus), base_url=BASE) as client:
+        assert client.get("/overview").status_code == 200
+        assert gc.get_freeze_count() > 0
+    assert gc.get_freeze_count() == 0
