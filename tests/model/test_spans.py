@@ -1,0 +1,75 @@
+"""Decoding tag probabilities into role spans: the best valid BIO sequence."""
+
+from __future__ import annotations
+
+import itertools
+
+import numpy as np
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from hypothesis.extra.numpy import arrays
+
+from quotegraph.model.labels import LABELS, begins, label_id, role_of
+from quotegraph.model.spans import allowed_transitions, best_tags, role_spans
+
+TAGS = len(LABELS)
+
+
+def probabilities(pieces: int) -> st.SearchStrategy[np.ndarray]:
+    """Rows of tag probabilities, one per piece, each summing to one."""
+    return arrays(
+        np.float64, (pieces, TAGS), elements=st.floats(0.001, 1.0, allow_subnormal=False)
+    ).map(lambda raw: raw / raw.sum(axis=1, keepdims=True))
+
+
+def valid(tags: tuple[int, ...]) -> bool:
+    """Whether every I tag follows a B or I tag of its role."""
+    return all(
+        role_of(tag) is None
+        or begins(tag)
+        or (index > 0 and role_of(tags[index - 1]) == role_of(tag))
+        for index, tag in enumerate(tags)
+    )
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.integers(1, 4).flatmap(probabilities))
+def test_best_tags_is_the_most_probable_valid_sequence(scores: np.ndarray) -> None:
+    """On short inputs, Viterbi decoding agrees with trying every valid sequence."""
+    logs = np.log(scores)
+    best = max(
+        (tags for tags in itertools.product(range(TAGS), repeat=len(scores)) if valid(tags)),
+        key=lambda tags: logs[np.arange(len(tags)), tags].sum(),
+    )
+    found = tuple(best_tags(scores).tolist())
+    assert valid(found)
+    path_score = logs[np.arange(len(found)), found].sum()
+    assert np.isclose(path_score, logs[np.arange(len(best)), best].sum())
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.integers(1, 60).flatmap(probabilities))
+def test_best_tags_never_continue_a_span_that_did_not_begin(scores: np.ndarray) -> None:
+    """No I tag comes first, after O, or after a tag of another role."""
+    assert valid(tuple(best_tags(scores).tolist()))
+
+
+def test_an_uncertain_piece_does_not_break_a_span() -> None:
+    """One piece that leans to O inside a confident content span stays in the span."""
+    inside = label_id("content", begins=False)
+    rows = np.full((5, TAGS), 0.01)
+    rows[0, label_id("content", begins=True)] = 0.9
+    rows[1:, inside] = 0.9
+    rows[2, 0], rows[2, inside] = 0.5, 0.45
+    scores = rows / rows.sum(axis=1, keepdims=True)
+    offsets = tuple((5 * index, 5 * index + 4) for index in range(5))
+    (span,) = role_spans(scores, offsets)
+    assert (span.role, span.start, span.end) == ("content", 0, 24)
+
+
+def test_transitions_forbid_only_a_dangling_inside_tag() -> None:
+    """An I tag may follow only B or I of its own role; every other tag may follow anything."""
+    allowed = allowed_transitions()
+    for before, after in itertools.product(range(TAGS), repeat=2):
+        expected = role_of(after) is None or begins(after) or role_of(before) == role_of(after)
+        assert allowed[before, after] == expected
