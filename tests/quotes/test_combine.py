@@ -8,6 +8,7 @@ from quotegraph.actors import find_actors
 from quotegraph.model import TaggedAttribution
 from quotegraph.quotes import find_quotes
 from quotegraph.quotes.combine import MIN_CONFIDENCE, combine
+from quotegraph.records import Quote
 
 TEXT = (
     '"The bridge will open in May," said Orla Quint.\n\n'
@@ -62,3 +63,34 @@ def test_unsure_tagged_attributions_are_dropped(nlp: Language) -> None:
         MIN_CONFIDENCE - 0.01,
     )
     assert combine(doc, (), [unsure], actors) == ()
+
+
+def test_the_tagger_draws_reported_speech_and_the_rules_keep_its_speaker(nlp: Language) -> None:
+    """Over a rule's indirect quote, a sure tagged attribution gives the content and cue
+    boundaries; the source and speaker stay those the rules resolved."""
+    doc = nlp(TEXT)
+    actors = find_actors(doc)
+    rule = Quote(
+        content=(span("the closure ends soon"),),
+        kind="indirect",
+        cue=span("hope"),
+        source=span("Local traders"),
+        speaker=7,
+        method="rules",
+    )
+    found = tagged(
+        "Local traders hope the closure ends soon", "reported", "the chamber's newsletter", 0.95
+    )
+    (combined,) = combine(doc, [rule], [found], actors)
+    assert (combined.content, combined.cue, combined.method) == (found.content, found.cue, "model")
+    assert (combined.source, combined.speaker) == (rule.source, rule.speaker)
+
+
+def test_quoted_rule_quotes_are_never_replaced(nlp: Language) -> None:
+    """A direct rule quote stays as the rules found it, whatever the tagger says over it."""
+    doc = nlp(TEXT)
+    actors = find_actors(doc)
+    rules = [q for q in find_quotes(doc, actors) if q.kind == "direct"]
+    assert rules
+    wider = tagged('"The bridge will open in May," said', "said", "Orla Quint", 0.99)
+    assert combine(doc, rules, [wider], actors) == tuple(rules)

@@ -1,15 +1,19 @@
 """Joining the rules' attributions with those of the learned tagger.
 
-The rules are strong where the text has structure: quotation marks, a
-reporting verb with a subject, a speaker resolved through coreference. The
-tagger finds what rules miss: attributions cued by nouns and phrases, beliefs
-and intentions, content whose boundaries the parse gets wrong. Each rule quote
-is kept; a tagged attribution is added where no rule quote covers its content.
+The rules are strong where the text has structure: quotation marks, and a
+speaker resolved through coreference. The tagger finds what rules miss:
+attributions cued by nouns and phrases, beliefs and intentions, and it draws
+the boundaries of reported speech better than the parse does. So a rule
+quote with quotation marks (direct or mixed) is always kept; a sure tagged
+attribution is added where none of those covers its content, and takes the
+place of the rules' indirect quote over the same words, keeping that quote's
+source and speaker; the rules' other indirect quotes stay.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from spacy.tokens import Doc
 
@@ -23,7 +27,8 @@ from quotegraph.records import Fragments, Quote, QuoteKind
 # characters with a rule quote's content is the same attribution.
 SAME_CONTENT = 0.3
 # Tagged attributions less sure than this are left out: on PolNeAR dev the
-# combination's end-to-end F1 peaks here (0.5: 0.601, 0.7: 0.625, 0.9: 0.603).
+# combination's end-to-end F1 peaked here with the previous, convolutional
+# tagger (0.5: 0.601, 0.7: 0.625, 0.9: 0.603).
 MIN_CONFIDENCE = 0.7
 
 
@@ -33,16 +38,37 @@ def combine(
     tagged: Sequence[TaggedAttribution],
     actors: DocumentActors,
 ) -> tuple[Quote, ...]:
-    """The rule quotes plus the sure tagged attributions they do not cover, in text order."""
+    """The rules' quoted speech, the sure tagged attributions outside it (with the rules'
+    speakers where they redraw a rule's reported speech) and the rules' other
+    reported speech, in text order."""
     speakers = SpeakerIndex(actors)
-    covered = [fragment for quote in rules for fragment in quote.content]
+    quoted = [quote for quote in rules if quote.kind != "indirect"]
+    reported = [quote for quote in rules if quote.kind == "indirect"]
+    covered = [fragment for quote in quoted for fragment in quote.content]
     added = [
-        _as_quote(doc, found, speakers)
+        _with_source_of(_as_quote(doc, found, speakers), reported)
         for found in tagged
         if found.confidence >= MIN_CONFIDENCE
         and _overlap(found.content, covered) <= SAME_CONTENT * _length(found.content)
     ]
-    return tuple(sorted([*rules, *added], key=lambda quote: (quote.start, quote.end)))
+    taken = [fragment for quote in added for fragment in quote.content]
+    kept = [
+        quote
+        for quote in reported
+        if _overlap(quote.content, taken) <= SAME_CONTENT * _length(quote.content)
+    ]
+    return tuple(sorted([*quoted, *kept, *added], key=lambda quote: (quote.start, quote.end)))
+
+
+def _with_source_of(quote: Quote, reported: Sequence[Quote]) -> Quote:
+    """``quote`` with the source and speaker of the rule quote whose content it shares most."""
+    shared = {rule: _overlap(quote.content, rule.content) for rule in reported}
+    best = max(shared, key=shared.__getitem__, default=None)
+    if best is None or best.source is None:
+        return quote
+    if shared[best] <= SAME_CONTENT * _length(quote.content):
+        return quote
+    return replace(quote, source=best.source, speaker=best.speaker)
 
 
 def _as_quote(doc: Doc, found: TaggedAttribution, speakers: SpeakerIndex) -> Quote:
