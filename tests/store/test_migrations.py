@@ -8,9 +8,10 @@ from __future__ import annotations
 from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
-from sqlalchemy import insert, select, text
+from sqlalchemy import Connection, Select, insert, select, text
 
 from quotegraph.errors import StoreError
 from quotegraph.records import Analysis
@@ -156,6 +157,13 @@ def test_readers_see_committed_work_while_the_writer_is_open(
         assert reader.has_article("a")
 
 
+def page_plan(db: Connection, statement: Select[Any]) -> list[str]:
+    """SQLite's plan for choosing the page of ``statement``, before the page is joined."""
+    compiled = statement.compile(db, compile_kwargs={"literal_binds": True})
+    plan = [str(row[-1]) for row in db.exec_driver_sql(f"EXPLAIN QUERY PLAN {compiled}")]
+    return plan[: plan.index("SCAN page")]
+
+
 def test_pages_of_quotes_are_read_from_an_index(tmp_path: Path) -> None:
     """Newest-first pages, whole or by speaker, walk an index of that order, never every quote."""
     with open_store(tmp_path / "plans.db") as store, store._reading() as db:
@@ -165,11 +173,9 @@ def test_pages_of_quotes_are_read_from_an_index(tmp_path: Path) -> None:
             (newest, "quotes_newest_first"),
             (by_actor, "quotes_newest_first_by_actor"),
         ):
-            compiled = statement.compile(db, compile_kwargs={"literal_binds": True})
-            plan = [row[-1] for row in db.exec_driver_sql(f"EXPLAIN QUERY PLAN {compiled}")]
-            page = plan[: plan.index("SCAN page")]
-            assert any(f"INDEX {index} " in step for step in page), plan
-            assert not any("TEMP B-TREE" in step for step in page), plan
+            page = page_plan(db, statement)
+            assert any(f"INDEX {index} " in step for step in page), page
+            assert not any("TEMP B-TREE" in step for step in page), page
 
 
 def test_a_page_of_a_search_is_read_from_the_index_in_its_order(tmp_path: Path) -> None:
@@ -177,12 +183,10 @@ def test_a_page_of_a_search_is_read_from_the_index_in_its_order(tmp_path: Path) 
     with open_store(tmp_path / "plans.db") as store, store._reading() as db:
         search = QuoteQuery(search="harbour", limit=20, offset=40)
         statement = query.select_quotes(search, "sqlite", from_hits=query.reads_hits(db, search))
-        compiled = statement.compile(db, compile_kwargs={"literal_binds": True})
-        plan = [row[-1] for row in db.exec_driver_sql(f"EXPLAIN QUERY PLAN {compiled}")]
-        page = plan[: plan.index("SCAN page")]
-        assert page[1].startswith("SCAN quotes_fts VIRTUAL TABLE"), plan
-        assert "USING INDEX quotes_by_sort_key" in page[2], plan
-        assert not any("TEMP B-TREE" in step for step in page), plan
+        page = page_plan(db, statement)
+        assert page[1].startswith("SCAN quotes_fts VIRTUAL TABLE"), page
+        assert "USING INDEX quotes_by_sort_key" in page[2], page
+        assert not any("TEMP B-TREE" in step for step in page), page
 
 
 def test_the_fast_reads_step_dates_the_quotes_of_an_old_database(
