@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from quotegraph.model.labels import LABELS, ROLES, begins, label_id, role_of
-from quotegraph.model.windows import Pieces, windows_of
+from quotegraph.model.windows import Pieces, Window, context_weights, window_inputs, windows_of
 
 
 def pieces(count: int, paragraph_starts: tuple[int, ...]) -> Pieces:
@@ -34,3 +37,21 @@ def test_labels_round_trip() -> None:
         assert role_of(label_id(role, True)) == role == role_of(label_id(role, False))
         assert begins(label_id(role, True)) and not begins(label_id(role, False))
     assert LABELS[0] == "O" and len(LABELS) == 7
+
+
+def test_window_inputs_frame_and_pad_each_window() -> None:
+    """Each row is [CLS], the window's pieces, [SEP], then zeros the mask leaves out."""
+    ids = tuple(range(10, 20))
+    input_ids, mask = window_inputs(ids, (Window(0, 4), Window(3, 5)), (101, 102))
+    assert input_ids.tolist() == [[101, 10, 11, 12, 13, 102], [101, 13, 14, 102, 0, 0]]
+    assert mask.tolist() == [[1] * 6, [1, 1, 1, 1, 0, 0]]
+
+
+@given(st.integers(0, 500), st.integers(1, 300))
+def test_context_weights_count_the_distance_to_the_nearer_edge(start: int, size: int) -> None:
+    """A piece weighs one at either edge of its window and most in the middle, symmetrically."""
+    weights = context_weights(Window(start, start + size))[:, 0]
+    assert weights.shape == (size,)
+    assert weights[0] == weights[-1] == 1
+    np.testing.assert_array_equal(weights, weights[::-1])
+    assert weights.max() == (size + 1) // 2

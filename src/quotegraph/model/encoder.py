@@ -14,7 +14,15 @@ import numpy as np
 import onnxruntime
 from tokenizers import Tokenizer
 
-from quotegraph.model.windows import Pieces, Window, framing_ids, pieces_of, windows_of
+from quotegraph.model.windows import (
+    Pieces,
+    Window,
+    context_weights,
+    framing_ids,
+    pieces_of,
+    window_inputs,
+    windows_of,
+)
 
 BATCH_WINDOWS = 8
 """Windows run through the encoder at once."""
@@ -47,8 +55,7 @@ class PieceEncoder:
             for window, features in zip(batch, self._run(pieces.ids, batch), strict=True):
                 if total is None:
                     total = np.zeros((len(pieces.ids), features.shape[1]), dtype=np.float32)
-                weight = np.arange(window.start, window.end, dtype=np.float32)[:, None]
-                weight = np.minimum(weight - window.start + 1, window.end - weight)
+                weight = context_weights(window)
                 total[window.start : window.end] += weight * features
                 weights[window.start : window.end] += weight
         if total is None:
@@ -57,14 +64,7 @@ class PieceEncoder:
 
     def _run(self, ids: tuple[int, ...], batch: tuple[Window, ...]) -> list[np.ndarray]:
         """Features of the pieces of each window of a batch."""
-        cls, sep = framing_ids(self.tokenizer)
-        width = max(window.end - window.start for window in batch) + 2
-        input_ids = np.zeros((len(batch), width), dtype=np.int64)
-        mask = np.zeros((len(batch), width), dtype=np.int64)
-        for row, window in enumerate(batch):
-            size = window.end - window.start
-            input_ids[row, : size + 2] = [cls, *ids[window.start : window.end], sep]
-            mask[row, : size + 2] = 1
+        input_ids, mask = window_inputs(ids, batch, framing_ids(self.tokenizer))
         (features,) = self.session.run(None, {"input_ids": input_ids, "attention_mask": mask})
         return [
             features[row, 1 : window.end - window.start + 1] for row, window in enumerate(batch)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import numpy as np
 from tokenizers import Tokenizer
 
 Span = tuple[int, int]
@@ -82,3 +83,32 @@ def windows_of(pieces: Pieces, length: int, stride: int) -> tuple[Window, ...]:
             if start + stride // 2 < boundary <= start + stride
         ]
         start = boundaries[-1] if boundaries else start + stride
+
+
+def window_inputs(
+    ids: tuple[int, ...], batch: tuple[Window, ...], framing: tuple[int, int]
+) -> tuple[np.ndarray, np.ndarray]:
+    """Encoder input ids and attention mask of a batch of windows, each framed by [CLS] and [SEP].
+
+    ``framing`` is the ids of [CLS] and [SEP]; rows are padded with zeros to
+    the longest window.
+    """
+    cls, sep = framing
+    width = max(window.end - window.start for window in batch) + 2
+    input_ids = np.zeros((len(batch), width), dtype=np.int64)
+    mask = np.zeros((len(batch), width), dtype=np.int64)
+    for row, window in enumerate(batch):
+        size = window.end - window.start
+        input_ids[row, : size + 2] = [cls, *ids[window.start : window.end], sep]
+        mask[row, : size + 2] = 1
+    return input_ids, mask
+
+
+def context_weights(window: Window) -> np.ndarray:
+    """How much context each piece of ``window`` has: its distance to the nearer edge, plus one.
+
+    A piece seen by several windows gets the average of its features weighted
+    by these, shape (pieces, 1).
+    """
+    position = np.arange(window.end - window.start, dtype=np.float32)[:, None]
+    return np.minimum(position + 1, window.end - window.start - position)
