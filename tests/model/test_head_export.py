@@ -2,30 +2,17 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
-from types import ModuleType
 
 import numpy as np
 import onnxruntime
 import pytest
+from tests.model.training_scripts import training_module
 
 torch = pytest.importorskip("torch", reason="needs the train extra (pip install -e '.[train]')")
 pytest.importorskip("onnx", reason="needs the train extra (pip install -e '.[train]')")
 
-TRAINING = Path(__file__).resolve().parents[2] / "training"
 WIDTH = 48
-
-
-def training_module(name: str) -> ModuleType:
-    """A module of training/, which is scripts rather than a package."""
-    spec = importlib.util.spec_from_file_location(f"training_{name}", TRAINING / f"{name}.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
 
 
 @pytest.mark.parametrize("convolutions", [0, 2])

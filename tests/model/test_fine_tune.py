@@ -1,0 +1,99 @@
+"""Fine-tuning reads a document as the tagger does at inference, and learns from its tags."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+import pytest
+from tests.model.training_scripts import training_module
+from tests.spans import at
+
+from quotegraph.evaluate import GoldAttribution, GoldDocument
+from quotegraph.model.encoder import PieceEncoder
+from quotegraph.model.tagger import TOKENIZER_FILE, shipped_model
+from quotegraph.model.windows import framing_ids, load_tokenizer
+
+torch = pytest.importorskip("torch", reason="needs the train extra (pip install -e '.[train]')")
+transformers = pytest.importorskip(
+    "transformers", reason="needs the train extra (pip install -e '.[train]')"
+)
+
+LAYERS = (3, 6)
+TEXT = (
+    "The mayor of Velden, Ana Morrow, said on Tuesday that the harbour would reopen.\n\n"
+    '"We have waited long enough," Morrow told reporters at the quay.\n\n'
+    "Councillor Piet Halm believes the repairs will cost twice the estimate, "
+    "according to a letter seen by the Velden Courier.\n\n"
+    "Fishermen want the works finished before the herring season begins in May."
+)
+
+
+class TorchSession:
+    """Runs a PyTorch encoder where the tagger runs its ONNX session."""
+
+    def __init__(self, features: torch.nn.Module) -> None:
+        self.features = features
+
+    def run(self, _: object, inputs: dict[str, np.ndarray]) -> list[np.ndarray]:
+        with torch.no_grad():
+            ids, mask = (torch.from_numpy(inputs[name]) for name in ("input_ids", "attention_mask"))
+            return [self.features(ids, mask).numpy()]
+
+
+def small_encoder() -> Any:
+    torch.manual_seed(0)
+    config = transformers.BertConfig(
+        hidden_size=32, num_hidden_layers=6, num_attention_heads=2, intermediate_size=64
+    )
+    return transformers.BertModel(config).eval()
+
+
+def document(text: str, *attributions: GoldAttribution) -> GoldDocument:
+    return GoldDocument("invented", text, attributions)
+
+
+def test_fine_tuning_features_are_those_of_inference() -> None:
+    """Windows, framing and the weighted average over overlaps are the same in both."""
+    fine_tune, export = training_module("fine_tune"), training_module("onnx_export")
+    encoder = small_encoder()
+    tokenizer = load_tokenizer(str(shipped_model() / TOKENIZER_FILE))
+    inference = PieceEncoder(TorchSession(export.LayerFeatures(encoder, LAYERS)), tokenizer, 18, 12)
+    (windowed,) = fine_tune.windowed_documents(inference, [document(TEXT)])
+    assert len(windowed.windows) > 3
+    assert any(
+        a.end > b.start for a, b in zip(windowed.windows, windowed.windows[1:], strict=False)
+    )
+    model = fine_tune.DocumentTagger(encoder, LAYERS, torch.nn.Identity(), framing_ids(tokenizer))
+    with torch.no_grad():
+        features = model.features(windowed).numpy()
+    expected = inference.features(inference.pieces(TEXT))
+    np.testing.assert_allclose(features, expected, rtol=1e-4, atol=1e-5)
+
+
+def test_fine_tuning_lowers_the_loss_on_its_documents() -> None:
+    """A few steps on one tagged document make its tags more probable."""
+    fine_tune, head = training_module("fine_tune"), training_module("head")
+    encoder = small_encoder()
+    tokenizer = load_tokenizer(str(shipped_model() / TOKENIZER_FILE))
+    pieces = PieceEncoder(TorchSession(encoder), tokenizer, 18, 12)
+    gold = GoldAttribution(
+        (at(TEXT, "the harbour would reopen"),),
+        (at(TEXT, "said"),),
+        (at(TEXT, "The mayor of Velden, Ana Morrow"),),
+    )
+    documents = fine_tune.windowed_documents(pieces, [document(TEXT, gold)])
+    model = fine_tune.DocumentTagger(
+        encoder, LAYERS, head.TaggingHead(64, 16, 5, 7, 0.0, recurrent=8), framing_ids(tokenizer)
+    )
+    tags = torch.from_numpy(documents[0].tags)
+
+    def loss() -> float:
+        with torch.no_grad():
+            return float(torch.nn.functional.cross_entropy(model(documents[0]), tags))
+
+    before = loss()
+    fine_tune.fine_tune(
+        model, documents, epochs=20, windows=8, encoder_rate=1e-3, head_rate=1e-2, seed=1
+    )
+    assert loss() < before / 2

@@ -1,0 +1,168 @@
+"""Fine-tuning the encoder together with the tagging head, on whole documents.
+
+The encoder reads a document in the windows it reads it in at inference
+(``quotegraph.model.windows``); the features of a piece seen by two windows
+are averaged with the same context weights; the head reads the whole
+document. Gradients flow from the tags through the head, the averaging and
+every encoder layer, so the encoder learns what marks a source, a cue and the
+edges of a reported clause instead of serving sentence similarity.
+"""
+
+from __future__ import annotations
+
+import logging
+import random
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+import torch
+from examples import piece_tags
+
+from quotegraph.evaluate import GoldDocument
+from quotegraph.model.encoder import PieceEncoder
+from quotegraph.model.windows import Window, context_weights, window_inputs, windows_of
+
+logger = logging.getLogger("train_attribution")
+
+
+@dataclass(frozen=True)
+class WindowedDocument:
+    """The word pieces of a training document, its encoder windows and its BIO tags."""
+
+    ids: tuple[int, ...]
+    windows: tuple[Window, ...]
+    tags: np.ndarray
+
+
+def windowed_documents(
+    encoder: PieceEncoder, documents: Sequence[GoldDocument]
+) -> list[WindowedDocument]:
+    """Every document with word pieces, cut into the encoder's windows and tagged."""
+    windowed = []
+    for document in documents:
+        pieces = encoder.pieces(document.text)
+        if pieces.ids:
+            windows = windows_of(pieces, encoder.window - 2, encoder.stride)
+            tags = np.array(piece_tags(document, pieces), dtype=np.int64)
+            windowed.append(WindowedDocument(pieces.ids, windows, tags))
+    return windowed
+
+
+class DocumentTagger(torch.nn.Module):
+    """An encoder whose chosen layers' states, averaged over windows, feed a tagging head."""
+
+    def __init__(
+        self,
+        encoder: torch.nn.Module,
+        layers: tuple[int, ...],
+        head: torch.nn.Module,
+        framing: tuple[int, int],
+    ) -> None:
+        super().__init__()
+        self.encoder = encoder
+        self.layers = layers
+        self.head = head
+        self.framing = framing
+
+    def features(self, document: WindowedDocument) -> torch.Tensor:
+        """One row of features per piece of ``document``, shape (pieces, width)."""
+        input_ids, mask = window_inputs(document.ids, document.windows, self.framing)
+        states = self.encoder(
+            input_ids=torch.from_numpy(input_ids),
+            attention_mask=torch.from_numpy(mask),
+            output_hidden_states=True,
+        ).hidden_states
+        chosen = torch.cat([states[layer] for layer in self.layers], dim=-1)
+        positions = torch.cat(
+            [torch.arange(window.start, window.end) for window in document.windows]
+        )
+        weights = torch.cat(
+            [torch.from_numpy(context_weights(window)) for window in document.windows]
+        )
+        rows = torch.cat(
+            [
+                chosen[row, 1 : window.end - window.start + 1]
+                for row, window in enumerate(document.windows)
+            ]
+        )
+        pieces = len(document.ids)
+        total = torch.zeros((pieces, chosen.shape[-1])).index_add(0, positions, weights * rows)
+        return total / torch.zeros((pieces, 1)).index_add(0, positions, weights)
+
+    def forward(self, document: WindowedDocument) -> torch.Tensor:
+        """Tag logits of every piece of ``document``, shape (pieces, labels)."""
+        logits: torch.Tensor = self.head(self.features(document)[None])[0]
+        return logits
+
+
+def batches(
+    documents: Sequence[WindowedDocument], windows: int, rng: random.Random
+) -> Iterator[list[WindowedDocument]]:
+    """The documents in a random order, grouped until a group has ``windows`` windows."""
+    order = list(documents)
+    rng.shuffle(order)
+    batch: list[WindowedDocument] = []
+    for document in order:
+        batch.append(document)
+        if sum(len(member.windows) for member in batch) >= windows:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def fine_tune(
+    model: DocumentTagger,
+    documents: Sequence[WindowedDocument],
+    *,
+    epochs: int,
+    windows: int,
+    encoder_rate: float,
+    head_rate: float,
+    seed: int,
+) -> None:
+    """Train encoder and head on the tags of ``documents`` with AdamW.
+
+    The learning rates (one for the encoder, a larger one for the head, which
+    starts from nothing) rise linearly over the first tenth of the steps and
+    fall linearly to zero after.
+    """
+    rng = random.Random(seed)
+    per_epoch = sum(1 for _ in batches(documents, windows, random.Random(seed)))
+    steps = epochs * per_epoch
+    warmup = max(1, steps // 10)
+    optimizer = torch.optim.AdamW(
+        [
+            {"params": model.encoder.parameters(), "lr": encoder_rate},
+            {"params": model.head.parameters(), "lr": head_rate},
+        ],
+        weight_decay=0.01,
+    )
+    schedule = torch.optim.lr_scheduler.LambdaLR(
+        optimizer,
+        lambda step: min((step + 1) / warmup, max(0.0, (steps - step) / (steps - warmup))),
+    )
+    loss_of = torch.nn.CrossEntropyLoss(reduction="sum")
+    model.train()
+    for epoch in range(1, epochs + 1):
+        total, pieces = 0.0, 0
+        for step, batch in enumerate(batches(documents, windows, rng), 1):
+            count = sum(len(document.tags) for document in batch)
+            losses = [
+                loss_of(model(document), torch.from_numpy(document.tags)) for document in batch
+            ]
+            loss = torch.stack(losses).sum() / count
+            loss.backward()
+            torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
+            optimizer.step()
+            schedule.step()
+            optimizer.zero_grad()
+            total += loss.item() * count
+            pieces += count
+            if step % 50 == 0:
+                logger.info(
+                    "epoch %d, step %d/%d: loss %.4f", epoch, step, per_epoch, total / pieces
+                )
+        logger.info("epoch %d: mean loss %.4f", epoch, total / pieces)
+    model.eval()
