@@ -43,13 +43,17 @@ def test_tagged_attribution_is_added_where_rules_found_none(nlp: Language) -> No
     assert list(combined) == sorted(combined, key=lambda q: q.start)
 
 
-def test_rules_keep_what_they_found(nlp: Language) -> None:
-    """A tagged attribution over a rule quote's content is left out; the rule quote stays."""
+def test_rule_quotes_no_sure_tagged_attribution_redraws_stay(nlp: Language) -> None:
+    """Rule quotes stay as found where the tagger is unsure or tags other words."""
     doc = nlp(TEXT)
     actors = find_actors(doc)
-    rules = find_quotes(doc, actors)
-    duplicate = tagged("The bridge will open in May", "said", "Orla Quint", 0.99)
-    assert combine(doc, rules, [duplicate], actors) == tuple(rules)
+    rules = [q for q in find_quotes(doc, actors) if q.end <= TEXT.index("\n")]
+    assert rules
+    unsure = tagged("The bridge will open in May", "said", "Orla Quint", MIN_CONFIDENCE - 0.01)
+    elsewhere = tagged("the closure ends soon", "hope", "Local traders", 0.95)
+    combined = combine(doc, rules, [unsure, elsewhere], actors)
+    assert [q for q in combined if q.method != "model"] == list(rules)
+    assert [q.content for q in combined if q.method == "model"] == [elsewhere.content]
 
 
 def test_unsure_tagged_attributions_are_dropped(nlp: Language) -> None:
@@ -86,11 +90,14 @@ def test_the_tagger_draws_reported_speech_and_the_rules_keep_its_speaker(nlp: La
     assert (combined.source, combined.speaker) == (rule.source, rule.speaker)
 
 
-def test_quoted_rule_quotes_are_never_replaced(nlp: Language) -> None:
-    """A direct rule quote stays as the rules found it, whatever the tagger says over it."""
+def test_the_tagger_redraws_quoted_speech_and_the_rules_keep_its_speaker(nlp: Language) -> None:
+    """Over a direct rule quote, the tagger's content (quotation marks and all) and cue
+    replace the rules'; the speaker stays the one the rules resolved."""
     doc = nlp(TEXT)
     actors = find_actors(doc)
-    rules = [q for q in find_quotes(doc, actors) if q.kind == "direct"]
-    assert rules
-    wider = tagged('"The bridge will open in May," said', "said", "Orla Quint", 0.99)
-    assert combine(doc, rules, [wider], actors) == tuple(rules)
+    (rule,) = [q for q in find_quotes(doc, actors) if q.kind == "direct"]
+    assert rule.speaker is not None
+    found = tagged('"The bridge will open in May,"', "said", "Orla", 0.9)
+    (combined,) = combine(doc, [rule], [found], actors)
+    assert (combined.content, combined.cue, combined.kind) == (found.content, found.cue, "direct")
+    assert (combined.source, combined.speaker) == (rule.source, rule.speaker)

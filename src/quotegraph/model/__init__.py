@@ -1,4 +1,4 @@
-"""The learned attribution tagger: source, cue and content spans from a frozen encoder.
+"""The learned attribution tagger: source, cue and content spans from a fine-tuned encoder.
 
 Inference needs only ``onnxruntime`` and ``tokenizers``; the model is built by
 ``training/train_attribution.py`` and shipped in ``quotegraph/data/model``.

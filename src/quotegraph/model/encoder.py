@@ -1,9 +1,10 @@
-"""The frozen encoder: contextual features for every word piece of a document.
+"""The encoder at inference: contextual features for every word piece of a document.
 
 The encoder (MiniLM-L6, int8) reads the document in overlapping windows; a
 piece seen by several windows gets the average of its features, weighted by
-the context it has in each. Training computes its features with this same
-code, so the tagging head learns on exactly what it sees at inference.
+the context it has in each. Training reads documents in the same windows and
+averages with the same weights (``quotegraph.model.windows``), so the
+tagging head learns on what it sees at inference.
 """
 
 from __future__ import annotations

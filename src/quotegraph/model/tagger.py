@@ -48,7 +48,7 @@ def load_encoder(folder: Path, card: dict[str, Any], threads: int) -> PieceEncod
 class AttributionTagger:
     """Tags source, cue and content spans in a text and groups them into attributions.
 
-    A frozen encoder gives every word piece contextual features; a small
+    An encoder fine-tuned for tagging gives every word piece contextual features; a small
     recurrent head reads them over the whole document and tags each piece.
     ``card`` is the model card written when the model was built: its
     hyperparameters, linking statistics and dev figures.
