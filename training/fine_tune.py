@@ -129,6 +129,7 @@ def fine_tune(
     fall linearly to zero after.
     """
     rng = random.Random(seed)
+    # Steps per epoch vary a little with the order of the documents; this is a first order's.
     per_epoch = sum(1 for _ in batches(documents, windows, random.Random(seed)))
     steps = epochs * per_epoch
     warmup = max(1, steps // 10)
@@ -141,7 +142,7 @@ def fine_tune(
     )
     schedule = torch.optim.lr_scheduler.LambdaLR(
         optimizer,
-        lambda step: min((step + 1) / warmup, max(0.0, (steps - step) / (steps - warmup))),
+        lambda step: min((step + 1) / warmup, max(0.0, (steps - step) / max(1, steps - warmup))),
     )
     loss_of = torch.nn.CrossEntropyLoss(reduction="sum")
     model.train()

@@ -97,3 +97,22 @@ def test_fine_tuning_lowers_the_loss_on_its_documents() -> None:
         model, documents, epochs=20, windows=8, encoder_rate=1e-3, head_rate=1e-2, seed=1
     )
     assert loss() < before / 2
+
+
+def test_fine_tuning_takes_a_single_step() -> None:
+    """One document in one epoch is one step, warm-up and decay included."""
+    fine_tune, head = training_module("fine_tune"), training_module("head")
+    encoder = small_encoder()
+    tokenizer = load_tokenizer(str(shipped_model() / TOKENIZER_FILE))
+    documents = fine_tune.windowed_documents(
+        PieceEncoder(TorchSession(encoder), tokenizer, 18, 12), [document(TEXT)]
+    )
+    model = fine_tune.DocumentTagger(
+        encoder, LAYERS, head.TaggingHead(64, 16, 5, 7, 0.0, recurrent=8), framing_ids(tokenizer)
+    )
+    before = [parameter.detach().clone() for parameter in model.head.parameters()]
+    fine_tune.fine_tune(
+        model, documents, epochs=1, windows=100, encoder_rate=1e-3, head_rate=1e-2, seed=1
+    )
+    after = list(model.head.parameters())
+    assert any(not torch.equal(old, new) for old, new in zip(before, after, strict=True))
