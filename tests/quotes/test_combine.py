@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from spacy.language import Language
+from tests.spans import at
 
 from quotegraph.actors import find_actors
 from quotegraph.model import TaggedAttribution
 from quotegraph.quotes import find_quotes
 from quotegraph.quotes.combine import MIN_CONFIDENCE, combine
+from quotegraph.quotes.write import SpeakerIndex
 from quotegraph.records import Quote
 
 TEXT = (
@@ -69,9 +71,9 @@ def test_unsure_tagged_attributions_are_dropped(nlp: Language) -> None:
     assert combine(doc, (), [unsure], actors) == ()
 
 
-def test_the_tagger_draws_reported_speech_and_the_rules_keep_its_speaker(nlp: Language) -> None:
-    """Over a rule's indirect quote, a sure tagged attribution gives the content and cue
-    boundaries; the source and speaker stay those the rules resolved."""
+def test_the_tagger_redraws_reported_speech_with_its_own_source(nlp: Language) -> None:
+    """Over a rule's indirect quote, a sure tagged attribution replaces it whole: content,
+    cue and source (here the parse's subject of the tagged cue), not the rule's source."""
     doc = nlp(TEXT)
     actors = find_actors(doc)
     rule = Quote(
@@ -87,7 +89,8 @@ def test_the_tagger_draws_reported_speech_and_the_rules_keep_its_speaker(nlp: La
     )
     (combined,) = combine(doc, [rule], [found], actors)
     assert (combined.content, combined.cue, combined.method) == (found.content, found.cue, "model")
-    assert (combined.source, combined.speaker) == (rule.source, rule.speaker)
+    assert combined.source == found.source
+    assert combined.speaker != rule.speaker
 
 
 def test_the_tagger_redraws_quoted_speech_and_the_rules_keep_its_speaker(nlp: Language) -> None:
@@ -101,3 +104,31 @@ def test_the_tagger_redraws_quoted_speech_and_the_rules_keep_its_speaker(nlp: La
     (combined,) = combine(doc, [rule], [found], actors)
     assert (combined.content, combined.cue, combined.kind) == (found.content, found.cue, "direct")
     assert (combined.source, combined.speaker) == (rule.source, rule.speaker)
+
+
+def test_the_parse_names_the_speaker_of_a_tagged_cue(nlp: Language) -> None:
+    """Where the parse gives the tagged cue a subject, that subject is the source and
+    speaker, replacing a tagged source elsewhere; an overlapping tagged source keeps
+    its own edges."""
+    text = "At the quay in Velden, the harbour master Orla Quint said the bridge would open."
+    doc = nlp(text)
+    actors = find_actors(doc)
+    quint = SpeakerIndex(actors).entity_at(text.index("Orla Quint"))
+    assert quint is not None
+
+    def found(source: str | None) -> TaggedAttribution:
+        return TaggedAttribution(
+            content=(at(text, "the bridge would open"),),
+            cue=at(text, "said"),
+            source=at(text, source) if source else None,
+            confidence=0.9,
+        )
+
+    for tagged_source, expected in [
+        ("Velden", "the harbour master Orla Quint"),
+        (None, "the harbour master Orla Quint"),
+        ("Orla Quint", "Orla Quint"),
+    ]:
+        (quote,) = combine(doc, [], [found(tagged_source)], actors)
+        assert quote.source == at(text, expected), tagged_source
+        assert quote.speaker == quint
