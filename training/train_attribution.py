@@ -210,7 +210,7 @@ def fine_tuned_head(
     return model.head
 
 
-def build(args: argparse.Namespace, card_path: Path) -> dict[str, Any]:
+def build(args: argparse.Namespace) -> dict[str, Any]:
     """Export the encoder, train and export the head; the model card so far."""
     torch.manual_seed(args.seed)
     torch.set_num_threads(args.threads)
@@ -293,10 +293,7 @@ def main() -> None:
         args.epochs = 6 if args.frozen_encoder else 3
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s")
     card_path = args.output / CARD_FILE
-    if args.measure_only:
-        card = json.loads(card_path.read_text(encoding="utf-8"))
-    else:
-        card = build(args, card_path)
+    card = json.loads(card_path.read_text(encoding="utf-8")) if args.measure_only else build(args)
     card["linking"] = asdict(link_priors(read_gold(args.train)))
     card_path.write_text(json.dumps(card, indent=2) + "\n", encoding="utf-8")
     if args.dev:

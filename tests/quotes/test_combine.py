@@ -18,14 +18,12 @@ TEXT = (
 )
 
 
-def span(part: str) -> tuple[int, int]:
-    start = TEXT.index(part)
-    return (start, start + len(part))
-
-
 def tagged(content: str, cue: str, source: str, confidence: float) -> TaggedAttribution:
     return TaggedAttribution(
-        content=(span(content),), cue=span(cue), source=span(source), confidence=confidence
+        content=(at(TEXT, content),),
+        cue=at(TEXT, cue),
+        source=at(TEXT, source),
+        confidence=confidence,
     )
 
 
@@ -77,10 +75,10 @@ def test_the_tagger_redraws_reported_speech_with_its_own_source(nlp: Language) -
     doc = nlp(TEXT)
     actors = find_actors(doc)
     rule = Quote(
-        content=(span("the closure ends soon"),),
+        content=(at(TEXT, "the closure ends soon"),),
         kind="indirect",
-        cue=span("hope"),
-        source=span("Local traders"),
+        cue=at(TEXT, "hope"),
+        source=at(TEXT, "Local traders"),
         speaker=7,
         method="rules",
     )

@@ -15,7 +15,6 @@ rules found them.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
@@ -44,7 +43,7 @@ def combine(
     quote) and the rule quotes none of them redraws, in text order."""
     speakers = SpeakerIndex(actors)
     added = [
-        _with_source_of(_as_quote(doc, found, speakers), rules)
+        _as_quote(doc, found, speakers, _quotation_redrawn(found.content, rules))
         for found in tagged
         if found.confidence >= MIN_CONFIDENCE
     ]
@@ -57,23 +56,28 @@ def combine(
     return tuple(sorted([*kept, *added], key=lambda quote: (quote.start, quote.end)))
 
 
-def _with_source_of(quote: Quote, rules: Sequence[Quote]) -> Quote:
-    """``quote`` with the source and speaker of the rule quote whose content it shares most,
-    when that one has quotation marks (for reported speech the tagged source and
-    the parse did better on PolNeAR dev)."""
-    shared = {rule: _overlap(quote.content, rule.content) for rule in rules}
+def _quotation_redrawn(content: Fragments, rules: Sequence[Quote]) -> Quote | None:
+    """The rule quote whose content ``content`` shares most, when it is the same
+    attribution and has quotation marks and a source (for reported speech the
+    tagged source and the parse did better on PolNeAR dev)."""
+    shared = {rule: _overlap(content, rule.content) for rule in rules}
     best = max(shared, key=shared.__getitem__, default=None)
     if best is None or best.source is None or best.kind == "indirect":
-        return quote
-    if shared[best] <= SAME_CONTENT * _length(quote.content):
-        return quote
-    return replace(quote, source=best.source, speaker=best.speaker)
+        return None
+    return best if shared[best] > SAME_CONTENT * _length(content) else None
 
 
-def _as_quote(doc: Doc, found: TaggedAttribution, speakers: SpeakerIndex) -> Quote:
+def _as_quote(
+    doc: Doc, found: TaggedAttribution, speakers: SpeakerIndex, quotation: Quote | None
+) -> Quote:
+    """The tagged attribution as a quote; with the source and speaker of ``quotation``,
+    the rule quote it redraws, when there is one."""
     cue = doc.char_span(*found.cue, alignment_mode="expand") if found.cue is not None else None
     root = cue.root if cue is not None and len(cue) else None
-    source, speaker = _source_of(doc, found, root, speakers)
+    if quotation is not None:
+        source, speaker = quotation.source, quotation.speaker
+    else:
+        source, speaker = _source_of(doc, found, root, speakers)
     return Quote(
         content=found.content,
         kind=_kind(doc.text, found.content),
