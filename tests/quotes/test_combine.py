@@ -10,7 +10,7 @@ from quotegraph.model import TaggedAttribution
 from quotegraph.quotes import find_quotes
 from quotegraph.quotes.combine import MIN_CONFIDENCE, combine
 from quotegraph.quotes.write import SpeakerIndex
-from quotegraph.records import Quote
+from quotegraph.records import Quote, QuoteKind
 
 TEXT = (
     '"The bridge will open in May," said Orla Quint.\n\n'
@@ -24,6 +24,21 @@ def tagged(content: str, cue: str, source: str, confidence: float) -> TaggedAttr
         cue=at(TEXT, cue),
         source=at(TEXT, source),
         confidence=confidence,
+    )
+
+
+def rule_quote(
+    text: str, content: str, cue: str, source: str, speaker: int, kind: QuoteKind = "indirect"
+) -> Quote:
+    """A quote as the rules would give it, with its spans found in ``text``."""
+    return Quote(
+        content=(at(text, content),),
+        kind=kind,
+        cue=at(text, cue),
+        cue_lemma=cue,
+        source=at(text, source),
+        speaker=speaker,
+        method="rules",
     )
 
 
@@ -74,14 +89,7 @@ def test_the_tagger_redraws_reported_speech_with_its_own_source(nlp: Language) -
     cue and source (here the parse's subject of the tagged cue), not the rule's source."""
     doc = nlp(TEXT)
     actors = find_actors(doc)
-    rule = Quote(
-        content=(at(TEXT, "the closure ends soon"),),
-        kind="indirect",
-        cue=at(TEXT, "hope"),
-        source=at(TEXT, "Local traders"),
-        speaker=7,
-        method="rules",
-    )
+    rule = rule_quote(TEXT, "the closure ends soon", "hope", "Local traders", 7)
     found = tagged(
         "Local traders hope the closure ends soon", "reported", "the chamber's newsletter", 0.95
     )
@@ -130,3 +138,72 @@ def test_the_parse_names_the_speaker_of_a_tagged_cue(nlp: Language) -> None:
         (quote,) = combine(doc, [], [found(tagged_source)], actors)
         assert quote.source == at(text, expected), tagged_source
         assert quote.speaker == quint
+
+
+def test_the_parse_and_the_tagger_outvote_the_rules_source(nlp: Language) -> None:
+    """A quotation inside a reported clause: the rules took the clause's inner subject;
+    the parse's subject of the tagged cue replaces it unless the tagger sides with it."""
+    text = 'Tam Ferris said on Monday that she wanted "a quick decision on the bridge."'
+    doc = nlp(text)
+    actors = find_actors(doc)
+    speakers = SpeakerIndex(actors)
+    ferris = speakers.entity_at(text.index("Tam Ferris"))
+    assert ferris is not None
+    rule = rule_quote(
+        text, '"a quick decision on the bridge."', "wanted", "she", ferris + 1, "direct"
+    )
+
+    def found(source: str | None) -> TaggedAttribution:
+        return TaggedAttribution(
+            content=(at(text, 'she wanted "a quick decision on the bridge."'),),
+            cue=at(text, "said"),
+            source=at(text, source) if source else None,
+            confidence=0.9,
+        )
+
+    (outvoted,) = combine(doc, [rule], [found(None)], actors)
+    assert (outvoted.source, outvoted.speaker) == (at(text, "Tam Ferris"), ferris)
+    (kept,) = combine(doc, [rule], [found("she")], actors)
+    assert (kept.source, kept.speaker) == (rule.source, rule.speaker)
+
+
+def test_a_subject_that_names_no_actor_does_not_outvote_a_resolved_speaker(
+    nlp: Language,
+) -> None:
+    """The parse's subject "The letter" names no one, so the speaker the rules resolved stays."""
+    text = 'The letter said on Monday that Tam Ferris wanted "a quick decision on the bridge."'
+    doc = nlp(text)
+    actors = find_actors(doc)
+    ferris = SpeakerIndex(actors).entity_at(text.index("Ferris"))
+    assert ferris is not None
+    rule = rule_quote(
+        text, '"a quick decision on the bridge."', "wanted", "Tam Ferris", ferris, "direct"
+    )
+    found = TaggedAttribution(
+        content=(at(text, 'Tam Ferris wanted "a quick decision on the bridge."'),),
+        cue=at(text, "said"),
+        source=None,
+        confidence=0.9,
+    )
+    (combined,) = combine(doc, [rule], [found], actors)
+    assert (combined.source, combined.speaker) == (rule.source, ferris)
+
+
+def test_a_tagged_content_without_a_cue_takes_the_frame_of_the_rule_quote_it_redraws(
+    nlp: Language,
+) -> None:
+    """The tagger linked no cue to its content; the rules found the frame: cue, source
+    and speaker come from the rule quote, the content from the tagger."""
+    doc = nlp(TEXT)
+    actors = find_actors(doc)
+    rule = rule_quote(TEXT, "the closure ends soon", "hope", "Local traders", 7)
+    found = TaggedAttribution(
+        content=(at(TEXT, "the closure ends soon, the chamber"),),
+        cue=None,
+        source=None,
+        confidence=0.9,
+    )
+    (combined,) = combine(doc, [rule], [found], actors)
+    assert combined.content == found.content
+    assert (combined.cue, combined.cue_lemma) == (rule.cue, rule.cue_lemma)
+    assert (combined.source, combined.speaker) == (rule.source, rule.speaker)
