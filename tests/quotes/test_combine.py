@@ -207,3 +207,16 @@ def test_a_tagged_content_without_a_cue_takes_the_frame_of_the_rule_quote_it_red
     assert combined.content == found.content
     assert (combined.cue, combined.cue_lemma) == (rule.cue, rule.cue_lemma)
     assert (combined.source, combined.speaker) == (rule.source, rule.speaker)
+
+
+def test_reported_speech_stays_only_where_the_tagger_saw_an_attribution(nlp: Language) -> None:
+    """A rule's indirect quote no sure tagged attribution redraws stays where the tagger
+    tagged some of its words, however unsure; where it tagged none, the quote goes."""
+    doc = nlp(TEXT)
+    actors = find_actors(doc)
+    rule = rule_quote(TEXT, "the closure ends soon", "hope", "Local traders", 7)
+    unsure = TaggedAttribution(
+        content=(at(TEXT, "the closure"),), cue=None, source=None, confidence=0.2
+    )
+    assert combine(doc, [rule], [unsure], actors) == (rule,)
+    assert combine(doc, [rule], [], actors) == ()
