@@ -220,3 +220,25 @@ def test_reported_speech_stays_only_where_the_tagger_saw_an_attribution(nlp: Lan
     )
     assert combine(doc, [rule], [unsure], actors) == (rule,)
     assert combine(doc, [rule], [], actors) == ()
+
+
+def test_a_tagged_source_that_names_no_actor_takes_the_name_in_apposition(
+    nlp: Language,
+) -> None:
+    """ "the organisers, the Velden Ferry Union": the tagged source has no mention of
+    its own; the speaker is the organisation named beside it."""
+    text = "Attendance rose by a third, according to the organisers, the Velden Ferry Union."
+    doc = nlp(text)
+    actors = find_actors(doc)
+    speakers = SpeakerIndex(actors)
+    union = speakers.entity_at(text.index("Velden Ferry Union"))
+    assert union is not None
+    assert speakers.entity_at(text.index("organisers")) is None
+    found = TaggedAttribution(
+        content=(at(text, "Attendance rose by a third"),),
+        cue=at(text, "according to"),
+        source=at(text, "the organisers"),
+        confidence=0.9,
+    )
+    (quote,) = combine(doc, [], [found], actors)
+    assert (quote.source, quote.speaker) == (found.source, union)

@@ -103,7 +103,7 @@ def _as_quote(
         if quotation is not None and _rule_source_stands(quotation, parsed, found.source):
             source, speaker = quotation.source, quotation.speaker
         else:
-            source, speaker = _source_of(found, parsed, speakers)
+            source, speaker = _source_of(doc, found, parsed, speakers)
     return Quote(
         content=found.content,
         kind=_kind(doc.text, found.content),
@@ -127,7 +127,7 @@ def _parsed_source(
     if subject is None:
         return None
     parsed = phrase_source(doc, subject, content)
-    return ParsedSource(parsed.span, speakers.entity_at(doc[parsed.speaker_token].idx))
+    return ParsedSource(parsed.span, speakers.speaker_of(doc[parsed.speaker_token]))
 
 
 def _rule_source_stands(quotation: Quote, parsed: ParsedSource | None, tagged: Span | None) -> bool:
@@ -148,7 +148,7 @@ def _rule_source_stands(quotation: Quote, parsed: ParsedSource | None, tagged: S
 
 
 def _source_of(
-    found: TaggedAttribution, parsed: ParsedSource | None, speakers: SpeakerIndex
+    doc: Doc, found: TaggedAttribution, parsed: ParsedSource | None, speakers: SpeakerIndex
 ) -> tuple[Span | None, int | None]:
     """The source span and speaker of a tagged attribution.
 
@@ -157,10 +157,21 @@ def _source_of(
     span's edges closer to the annotators'). Otherwise the tagger's source stands.
     """
     if parsed is None:
-        return found.source, speakers.entity_at(found.source[0]) if found.source else None
+        return found.source, _speaker_of_span(doc, found.source, speakers)
     if found.source is not None and _overlap((found.source,), [parsed.span]):
         return found.source, parsed.speaker
     return parsed.span, parsed.speaker
+
+
+def _speaker_of_span(doc: Doc, span: Span | None, speakers: SpeakerIndex) -> int | None:
+    """The actor a tagged source names: through its mention, or its head's stand-ins."""
+    if span is None:
+        return None
+    speaker = speakers.entity_at(span[0])
+    phrase = doc.char_span(*span, alignment_mode="expand")
+    if speaker is None and phrase is not None and len(phrase):
+        speaker = speakers.speaker_of(phrase.root)
+    return speaker
 
 
 def _kind(text: str, content: Fragments) -> QuoteKind:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import bisect
 from typing import TYPE_CHECKING
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from quotegraph.quotes.candidates import Candidate
 from quotegraph.quotes.sources import stand_ins
@@ -33,6 +33,15 @@ class SpeakerIndex:
                 break
         return None
 
+    def speaker_of(self, token: Token) -> int | None:
+        """The entity ``token`` names, or else the first that one of its stand-ins
+        names (a name in apposition, the author of a document)."""
+        for candidate in [token, *stand_ins(token)]:
+            speaker = self.entity_at(candidate.idx)
+            if speaker is not None:
+                return speaker
+        return None
+
 
 def write_quotes(
     doc: Doc, candidates: list[Candidate], actors: DocumentActors
@@ -43,12 +52,7 @@ def write_quotes(
     for candidate in candidates:
         speaker = None
         if candidate.speaker_token is not None:
-            token = doc[candidate.speaker_token]
-            speaker = speakers.entity_at(token.idx)
-            for stand_in in stand_ins(token) if speaker is None else ():
-                speaker = speakers.entity_at(stand_in.idx)
-                if speaker is not None:
-                    break
+            speaker = speakers.speaker_of(doc[candidate.speaker_token])
         quotes.append(
             Quote(
                 content=candidate.content,
