@@ -246,7 +246,7 @@ def main() -> None:
     parser.add_argument("--dev", type=Path, help="PolNeAR dev folder, to measure the model")
     parser.add_argument("--output", type=Path, default=DEFAULT_OUTPUT)
     parser.add_argument(
-        "--epochs", type=int, help="passes over train (default: 3, or 6 with --frozen-encoder)"
+        "--epochs", type=int, help="passes over train (default: 4, or 6 with --frozen-encoder)"
     )
     parser.add_argument("--window", type=int, default=256, help="encoder input length")
     parser.add_argument("--hidden", type=int, default=256)
@@ -264,7 +264,7 @@ def main() -> None:
     )
     parser.add_argument("--learning-rate", type=float, default=2e-3, help="of the head")
     parser.add_argument(
-        "--encoder-rate", type=float, default=5e-5, help="learning rate of the encoder's layers"
+        "--encoder-rate", type=float, default=1e-4, help="learning rate of the encoder's layers"
     )
     parser.add_argument(
         "--windows-per-step", type=int, default=8, help="encoder windows in a fine-tuning step"
@@ -290,7 +290,7 @@ def main() -> None:
     parser.add_argument("--predictions", type=Path, help="write the dev predictions here (JSONL)")
     args = parser.parse_args()
     if args.epochs is None:
-        args.epochs = 6 if args.frozen_encoder else 3
+        args.epochs = 6 if args.frozen_encoder else 4
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s")
     card_path = args.output / CARD_FILE
     card = json.loads(card_path.read_text(encoding="utf-8")) if args.measure_only else build(args)
