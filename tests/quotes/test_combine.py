@@ -18,11 +18,18 @@ TEXT = (
 )
 
 
-def tagged(content: str, cue: str, source: str, confidence: float) -> TaggedAttribution:
+def tagged(
+    content: str,
+    cue: str | None,
+    source: str | None,
+    confidence: float = 0.9,
+    text: str = TEXT,
+) -> TaggedAttribution:
+    """A tagged attribution with its spans found in ``text``."""
     return TaggedAttribution(
-        content=(at(TEXT, content),),
-        cue=at(TEXT, cue),
-        source=at(TEXT, source),
+        content=(at(text, content),),
+        cue=at(text, cue) if cue else None,
+        source=at(text, source) if source else None,
         confidence=confidence,
     )
 
@@ -122,20 +129,13 @@ def test_the_parse_names_the_speaker_of_a_tagged_cue(nlp: Language) -> None:
     quint = SpeakerIndex(actors).entity_at(text.index("Orla Quint"))
     assert quint is not None
 
-    def found(source: str | None) -> TaggedAttribution:
-        return TaggedAttribution(
-            content=(at(text, "the bridge would open"),),
-            cue=at(text, "said"),
-            source=at(text, source) if source else None,
-            confidence=0.9,
-        )
-
     for tagged_source, expected in [
         ("Velden", "the harbour master Orla Quint"),
         (None, "the harbour master Orla Quint"),
         ("Orla Quint", "Orla Quint"),
     ]:
-        (quote,) = combine(doc, [], [found(tagged_source)], actors)
+        found = tagged("the bridge would open", "said", tagged_source, text=text)
+        (quote,) = combine(doc, [], [found], actors)
         assert quote.source == at(text, expected), tagged_source
         assert quote.speaker == quint
 
@@ -153,17 +153,10 @@ def test_the_parse_and_the_tagger_outvote_the_rules_source(nlp: Language) -> Non
         text, '"a quick decision on the bridge."', "wanted", "she", ferris + 1, "direct"
     )
 
-    def found(source: str | None) -> TaggedAttribution:
-        return TaggedAttribution(
-            content=(at(text, 'she wanted "a quick decision on the bridge."'),),
-            cue=at(text, "said"),
-            source=at(text, source) if source else None,
-            confidence=0.9,
-        )
-
-    (outvoted,) = combine(doc, [rule], [found(None)], actors)
+    content = 'she wanted "a quick decision on the bridge."'
+    (outvoted,) = combine(doc, [rule], [tagged(content, "said", None, text=text)], actors)
     assert (outvoted.source, outvoted.speaker) == (at(text, "Tam Ferris"), ferris)
-    (kept,) = combine(doc, [rule], [found("she")], actors)
+    (kept,) = combine(doc, [rule], [tagged(content, "said", "she", text=text)], actors)
     assert (kept.source, kept.speaker) == (rule.source, rule.speaker)
 
 
@@ -179,12 +172,7 @@ def test_a_subject_that_names_no_actor_does_not_outvote_a_resolved_speaker(
     rule = rule_quote(
         text, '"a quick decision on the bridge."', "wanted", "Tam Ferris", ferris, "direct"
     )
-    found = TaggedAttribution(
-        content=(at(text, 'Tam Ferris wanted "a quick decision on the bridge."'),),
-        cue=at(text, "said"),
-        source=None,
-        confidence=0.9,
-    )
+    found = tagged('Tam Ferris wanted "a quick decision on the bridge."', "said", None, text=text)
     (combined,) = combine(doc, [rule], [found], actors)
     assert (combined.source, combined.speaker) == (rule.source, ferris)
 
@@ -197,12 +185,7 @@ def test_a_tagged_content_without_a_cue_takes_the_frame_of_the_rule_quote_it_red
     doc = nlp(TEXT)
     actors = find_actors(doc)
     rule = rule_quote(TEXT, "the closure ends soon", "hope", "Local traders", 7)
-    found = TaggedAttribution(
-        content=(at(TEXT, "the closure ends soon, the chamber"),),
-        cue=None,
-        source=None,
-        confidence=0.9,
-    )
+    found = tagged("the closure ends soon, the chamber", None, None)
     (combined,) = combine(doc, [rule], [found], actors)
     assert combined.content == found.content
     assert (combined.cue, combined.cue_lemma) == (rule.cue, rule.cue_lemma)
@@ -215,9 +198,7 @@ def test_reported_speech_stays_only_where_the_tagger_saw_an_attribution(nlp: Lan
     doc = nlp(TEXT)
     actors = find_actors(doc)
     rule = rule_quote(TEXT, "the closure ends soon", "hope", "Local traders", 7)
-    unsure = TaggedAttribution(
-        content=(at(TEXT, "the closure"),), cue=None, source=None, confidence=0.2
-    )
+    unsure = tagged("the closure", None, None, confidence=0.2)
     assert combine(doc, [rule], [unsure], actors) == (rule,)
     assert combine(doc, [rule], [], actors) == ()
 
@@ -234,11 +215,6 @@ def test_a_tagged_source_that_names_no_actor_takes_the_name_in_apposition(
     union = speakers.entity_at(text.index("Velden Ferry Union"))
     assert union is not None
     assert speakers.entity_at(text.index("organisers")) is None
-    found = TaggedAttribution(
-        content=(at(text, "Attendance rose by a third"),),
-        cue=at(text, "according to"),
-        source=at(text, "the organisers"),
-        confidence=0.9,
-    )
+    found = tagged("Attendance rose by a third", "according to", "the organisers", text=text)
     (quote,) = combine(doc, [], [found], actors)
     assert (quote.source, quote.speaker) == (found.source, union)
