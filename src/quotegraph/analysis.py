@@ -22,6 +22,7 @@ from quotegraph.model import AttributionTagger
 from quotegraph.nlp import load_pipeline, pipeline_label
 from quotegraph.quotes import find_quotes
 from quotegraph.quotes.combine import combine
+from quotegraph.quotes.edges import settle_edges
 from quotegraph.records import Analysis, ArticleMeta, Fragments, Mention, Quote, Span
 
 _META_FIELDS = ("source", "title", "url", "outlet", "published", "updated", "authors")
@@ -79,6 +80,7 @@ def finish(
     quotes = find_quotes(doc, actors) if use_rules else ()
     if tagger is not None:
         quotes = combine(doc, quotes, tagger.predict(doc.text), actors)
+    quotes = tuple(settle_edges(doc.text, quote) for quote in quotes)
     offsets = prepared.cleaned.offsets
     return Analysis(
         text=prepared.text,

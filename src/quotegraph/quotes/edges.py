@@ -1,0 +1,72 @@
+"""Settling where an attribution's spans end, as annotators draw them.
+
+Conventions the tagger and the parse both miss at the edges of a span,
+read off PolNeAR train. A parenthesis a span opens is closed inside it:
+"Rep. Jo Ames (D-Ore.)", not "Rep. Jo Ames (D-Ore.". A source with an
+apposition keeps the comma that closes the apposition: "Lena Obi, a nurse at
+the clinic," is one source (a source that holds a comma and is followed by
+one takes it in 864 of 963 cases, one without a comma in 3 of 752, a
+content with a comma in 107 of 499: so only sources take it). A cue takes
+the colon that follows it ("said:", 368 of 386). A content takes the
+quotation marks around it (an opening mark just before it in 99% of cases,
+a closing one just after it in all but a handful), unless the mark is an
+apostrophe inside a word.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+from quotegraph.records import Quote, Span
+
+OPENING_MARKS = "“‘\"'"
+CLOSING_MARKS = "”’\"'"
+
+
+def settle_edges(text: str, quote: Quote) -> Quote:
+    """The quote with its spans' parentheses closed, its content's quotation marks, its
+    source's apposition comma and its cue's colon taken in."""
+    return dataclasses.replace(
+        quote,
+        content=tuple(_quoted(text, _closed(text, fragment)) for fragment in quote.content),
+        cue=_with_colon(text, _closed(text, quote.cue)) if quote.cue else None,
+        source=_with_apposition_comma(text, _closed(text, quote.source)) if quote.source else None,
+    )
+
+
+def _closed(text: str, span: Span) -> Span:
+    start, end = span
+    open_parentheses = text.count("(", start, end) - text.count(")", start, end)
+    while open_parentheses > 0 and text[end : end + 1] == ")":
+        end += 1
+        open_parentheses -= 1
+    return start, end
+
+
+def _with_apposition_comma(text: str, span: Span) -> Span:
+    start, end = span
+    piece = text[start:end]
+    if "," in piece and not piece.endswith(",") and text[end : end + 1] == ",":
+        return start, end + 1
+    return span
+
+
+def _quoted(text: str, span: Span) -> Span:
+    start, end = span
+    while start > 0 and text[start - 1] in OPENING_MARKS and not _in_word(text, start - 2):
+        start -= 1
+    while end < len(text) and text[end] in CLOSING_MARKS and not _in_word(text, end + 1):
+        end += 1
+    return start, end
+
+
+def _in_word(text: str, index: int) -> bool:
+    """Whether ``index`` holds a letter or digit: a mark beside one is an apostrophe."""
+    return 0 <= index < len(text) and text[index].isalnum()
+
+
+def _with_colon(text: str, span: Span) -> Span:
+    start, end = span
+    if text[end : end + 1] == ":" and not text[start:end].endswith(":"):
+        return start, end + 1
+    return span

@@ -1,0 +1,114 @@
+"""Where an attribution's spans end: closed parentheses and a source's apposition comma."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from tests.spans import at
+
+from quotegraph.quotes.edges import settle_edges
+from quotegraph.records import Quote
+
+
+def quote(text: str, content: str, cue: str, source: str) -> Quote:
+    """An indirect quote with its spans found in ``text``."""
+    return Quote(
+        content=(at(text, content),), kind="indirect", cue=at(text, cue), source=at(text, source)
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "settled"),
+    [
+        (
+            "Lena Obi, a nurse at the clinic, said the ward was full.",
+            "Lena Obi, a nurse at the clinic",
+            "Lena Obi, a nurse at the clinic,",
+        ),
+        (
+            "Rep. Jo Ames (D-Ore.) said the ward was full.",
+            "Rep. Jo Ames (D-Ore.",
+            "Rep. Jo Ames (D-Ore.)",
+        ),
+        (
+            "Rep. Jo Ames (D-Ore.), the chair, said the ward was full.",
+            "Rep. Jo Ames (D-Ore.), the chair",
+            "Rep. Jo Ames (D-Ore.), the chair,",
+        ),
+        ("Lena Obi said the ward was full.", "Lena Obi", "Lena Obi"),
+        ("Obi, however, said the ward was full.", "Obi", "Obi"),
+        ("Lena Obi, a nurse, said the ward was full.", "Lena Obi, a nurse,", "Lena Obi, a nurse,"),
+        ("Ames (of (Hale)) said the ward was full.", "Ames (of (Hale", "Ames (of (Hale))"),
+    ],
+)
+def test_source_edges(text: str, source: str, settled: str) -> None:
+    """A source closes the parenthesis it opens and keeps the comma ending its apposition."""
+    found = settle_edges(text, quote(text, "the ward was full", "said", source))
+    assert found.source == at(text, settled)
+
+
+def test_content_keeps_commas_but_closes_parentheses() -> None:
+    """A content with a comma before the next comma does not take it; its parenthesis closes."""
+    text = "She said the ward, and the hall, were full (both wings), and left."
+    found = settle_edges(text, quote(text, "the ward, and the hall", "said", "She"))
+    assert found.content == (at(text, "the ward, and the hall"),)
+    found = settle_edges(
+        text, quote(text, "the ward, and the hall, were full (both wings", "said", "She")
+    )
+    assert found.content == (at(text, "the ward, and the hall, were full (both wings)"),)
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "settled"),
+    [
+        ('"The ward is full," she said.', "The ward is full,", '"The ward is full,"'),
+        (
+            "\u201cThe ward is full,\u201d she said.",
+            "The ward is full,",
+            "\u201cThe ward is full,\u201d",
+        ),
+        ("''The ward is full,'' she said.", "The ward is full,", "''The ward is full,''"),
+        (
+            "She said the ward was \u201cfull\u201d today.",
+            "the ward was \u201cfull",
+            "the ward was \u201cfull\u201d",
+        ),
+        ("Obi's ward is full, she said.", "s ward is full", "s ward is full"),
+        ("She said the ward's doors were shut.", "the ward", "the ward"),
+    ],
+)
+def test_content_takes_its_quotation_marks(text: str, content: str, settled: str) -> None:
+    """A content takes the quotation marks that touch it, but not an apostrophe inside a word."""
+    found = settle_edges(text, quote(text, content, "said", "she" if "she" in text else "She"))
+    assert found.content == (at(text, settled),)
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "settled"),
+    [
+        ("Obi said: the ward is full.", "said", "said:"),
+        ("Obi said the ward is full.", "said", "said"),
+    ],
+)
+def test_cue_takes_its_colon(text: str, cue: str, settled: str) -> None:
+    """A cue followed by a colon takes it."""
+    found = settle_edges(text, quote(text, "the ward is full", cue, "Obi"))
+    assert found.cue == at(text, settled)
+
+
+@given(st.text(alphabet="ab,.():'\"\u201c\u201d ", min_size=1, max_size=30), st.data())
+def test_settled_spans_only_grow_by_marks_and_stay_in_text(text: str, data: st.DataObject) -> None:
+    """Settling only lengthens a span, by punctuation, within the text, and settling again
+    changes nothing."""
+    start = data.draw(st.integers(0, len(text) - 1))
+    end = data.draw(st.integers(start + 1, len(text)))
+    given_quote = Quote(
+        content=((start, end),), kind="indirect", cue=(start, end), source=(start, end)
+    )
+    settled = settle_edges(text, given_quote)
+    for span in (settled.content[0], settled.cue, settled.source):
+        assert span is not None
+        assert 0 <= span[0] <= start and end <= span[1] <= len(text)
+        assert not (text[span[0] : start] + text[end : span[1]]).strip("),.:'\"\u201c\u201d")
+    assert settle_edges(text, settled) == settled
