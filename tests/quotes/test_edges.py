@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given
+from hypothesis import assume, given
 from hypothesis import strategies as st
 from tests.spans import at
 
@@ -40,10 +40,19 @@ def quote(text: str, content: str, cue: str, source: str) -> Quote:
         ("Obi, however, said the ward was full.", "Obi", "Obi"),
         ("Lena Obi, a nurse, said the ward was full.", "Lena Obi, a nurse,", "Lena Obi, a nurse,"),
         ("Ames (of (Hale)) said the ward was full.", "Ames (of (Hale", "Ames (of (Hale))"),
+        ("9:40 a.m.\n\nLena Obi said the ward was full.", "9:40 a.m.\n\nLena Obi", "Lena Obi"),
+        ("CARROWMERE -- Lena Obi said the ward was full.", "CARROWMERE -- Lena Obi", "Lena Obi"),
+        (
+            "PORT ESKELL (AP) \u2014 Lena Obi said the ward was full.",
+            "PORT ESKELL (AP) \u2014 Lena Obi",
+            "Lena Obi",
+        ),
+        ("The NHS - and Obi - said the ward was full.", "The NHS - and Obi", "The NHS - and Obi"),
     ],
 )
 def test_source_edges(text: str, source: str, settled: str) -> None:
-    """A source closes the parenthesis it opens and keeps the comma ending its apposition."""
+    """A source closes the parenthesis it opens, keeps the comma ending its apposition, and
+    loses a dateline and any line but its last."""
     found = settle_edges(text, quote(text, "the ward was full", "said", source))
     assert found.source == at(text, settled)
 
@@ -89,26 +98,30 @@ def test_content_takes_its_quotation_marks(text: str, content: str, settled: str
     [
         ("Obi said: the ward is full.", "said", "said:"),
         ("Obi said the ward is full.", "said", "said"),
+        ("Obi, in a note\nsaid the ward is full.", "note\nsaid", "said"),
     ],
 )
 def test_cue_takes_its_colon(text: str, cue: str, settled: str) -> None:
-    """A cue followed by a colon takes it."""
+    """A cue followed by a colon takes it; one across a line break keeps its last line."""
     found = settle_edges(text, quote(text, "the ward is full", cue, "Obi"))
     assert found.cue == at(text, settled)
 
 
-@given(st.text(alphabet="ab,.():'\"\u201c\u201d ", min_size=1, max_size=30), st.data())
-def test_settled_spans_only_grow_by_marks_and_stay_in_text(text: str, data: st.DataObject) -> None:
-    """Settling only lengthens a span, by punctuation, within the text, and settling again
-    changes nothing."""
+@given(st.text(alphabet="aA,.():'\"\u201c\u201d -\n", min_size=1, max_size=30), st.data())
+def test_settled_spans_stay_in_text_and_settle_once(text: str, data: st.DataObject) -> None:
+    """Settled spans that began and ended on visible characters are non-empty and within the
+    text, a content only grows by punctuation, and settling again changes nothing."""
     start = data.draw(st.integers(0, len(text) - 1))
     end = data.draw(st.integers(start + 1, len(text)))
+    assume(not text[start].isspace() and not text[end - 1].isspace())
     given_quote = Quote(
         content=((start, end),), kind="indirect", cue=(start, end), source=(start, end)
     )
     settled = settle_edges(text, given_quote)
     for span in (settled.content[0], settled.cue, settled.source):
         assert span is not None
-        assert 0 <= span[0] <= start and end <= span[1] <= len(text)
-        assert not (text[span[0] : start] + text[end : span[1]]).strip("),.:'\"\u201c\u201d")
+        assert 0 <= span[0] < span[1] <= len(text)
+    content_start, content_end = settled.content[0]
+    assert content_start <= start and end <= content_end
+    assert not (text[content_start:start] + text[end:content_end]).strip("),:'\"\u201c\u201d")
     assert settle_edges(text, settled) == settled
