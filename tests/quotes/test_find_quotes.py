@@ -129,6 +129,30 @@ ROWS = [
         id="descriptor-with-name",
     ),
     pytest.param(
+        "\u201cThe ferry should run all winter, not only in summer.\u201d \u2015 Wenna Tregear",
+        [
+            Expected(
+                ("\u201cThe ferry should run all winter, not only in summer.\u201d",),
+                "Wenna Tregear",
+                "Wenna Tregear",
+                cue="\u2015",
+            )
+        ],
+        id="collected-comment-dash-and-name",
+    ),
+    pytest.param(
+        "\u201cThe ferry should run all winter, not only in summer.\u201d\u2015 Martha Penrose",
+        [
+            Expected(
+                ("\u201cThe ferry should run all winter, not only in summer.\u201d",),
+                "Martha Penrose",
+                "Martha Penrose",
+                cue="\u2015",
+            )
+        ],
+        id="collected-comment-dash-glued-to-mark",
+    ),
+    pytest.param(
         "\u201cThe pier will reopen in May,\u201d a spokesman for the Harbour Trust said.",
         [
             Expected(

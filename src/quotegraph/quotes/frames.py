@@ -27,7 +27,7 @@ OBJECT_DEPS = frozenset({"dobj", "pobj", "dative", "iobj", "poss", "attr", "oprd
 
 @dataclass(frozen=True, slots=True)
 class Attribution:
-    """A reporting verb with its source, found in a frame (no verb for a dash and a name)."""
+    """A cue with its source, found in a frame: a reporting verb, or the dash before a name."""
 
     cue: Span | None
     cue_lemma: str | None
@@ -157,15 +157,32 @@ def embedding_attribution(doc: Doc, tokens: list[Token], quote: Span) -> Attribu
     return None
 
 
-def dash_attribution(doc: Doc, frame: list[Token]) -> Attribution | None:
-    """A name set after a quote with a dash ("... \u2015 Ana Lidell"), as in collected comments."""
-    if len(frame) < 2 or frame[0].text not in DASHES or frame[1].pos_ != "PROPN":
+def dash_attribution(doc: Doc, frame: list[Token], quote_end: int) -> Attribution | None:
+    """A name set after a quote with a dash ("... \u2015 Ana Lidell"), as in collected comments
+    and embedded posts; the dash is the cue, as annotators mark it. The tokenizer may keep
+    the dash with the closing mark ("\u201d\u2015"), outside the frame."""
+    names = frame
+    if frame and frame[0].text in DASHES:
+        cue: Span | None = token_span(doc, frame[0].i, frame[0].i)
+        names = frame[1:]
+    else:
+        cue = _glued_dash(doc.text, quote_end, frame)
+    if cue is None or not names or names[0].pos_ != "PROPN":
         return None
-    last = 1
-    while last + 1 < len(frame) and frame[last + 1].pos_ == "PROPN":
+    last = 0
+    while last + 1 < len(names) and names[last + 1].pos_ == "PROPN":
         last += 1
-    span = token_span(doc, frame[1].i, frame[last].i)
-    return Attribution(None, None, Source(span, frame[last].i))
+    span = token_span(doc, names[0].i, names[last].i)
+    return Attribution(cue, None, Source(span, names[last].i))
+
+
+def _glued_dash(text: str, quote_end: int, frame: list[Token]) -> Span | None:
+    """The dash between a quote's end and its frame's first token, if that is all there is."""
+    if not frame:
+        return None
+    gap = text[quote_end : frame[0].idx]
+    start = quote_end + len(gap) - len(gap.lstrip())
+    return (start, start + len(gap.strip())) if gap.strip() in DASHES else None
 
 
 def nearest_speaker(frame: list[Token], cue: Token) -> Token | None:
