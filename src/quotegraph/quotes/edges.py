@@ -60,8 +60,6 @@ def _extended(text: str, span: Span, steps: tuple[Callable[[str, Span], Span], .
 
 def _last_line(text: str, span: Span) -> Span:
     start, end = span
-    while end - start > 1 and text[end - 1].isspace():
-        end -= 1
     line_start = text.rfind("\n", start, end) + 1
     if line_start and text[line_start:end].strip():
         start = line_start
