@@ -7,7 +7,9 @@ quoted paragraph with no attribution of its own continues the quote of the
 paragraph before. A quote left open at a paragraph's end whose attribution
 comes at the end of the next paragraph takes that attribution, and a quote
 with no speaker beside it takes the subject of the reporting clause holding
-it (``He urged farmers to "look at the numbers"``).
+it (``He urged farmers to "look at the numbers"``). A short quote in title case
+after a preposition, an article, a possessive or a naming word is a title, not
+speech (``She spoke on "Harbour Hour Tonight," the station said``).
 """
 
 from __future__ import annotations
@@ -46,6 +48,11 @@ CONFIDENCE = {
     "later": 0.75,
     "unattributed": 0.3,
 }
+# A title (of a show, a bill, a book) is at most this many words, each longer
+# than three letters capitalised, after one of these words or a preposition,
+# an article or a possessive.
+MAX_TITLE_WORDS = 6
+TITLE_LEAD_INS = frozenset({"titled", "entitled", "called", "dubbed", "named"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,6 +111,29 @@ def _candidate(quoted: Quoted, attribution: Attribution | None, rule: str) -> Ca
         speaker_token=source.speaker_token if source else None,
         confidence=CONFIDENCE[rule] if source else CONFIDENCE[rule] - 0.2,
         method=f"direct-{rule}",
+    )
+
+
+def _is_title(ctx: _Context, candidate: Candidate) -> bool:
+    """Whether a one-fragment quote names a show, a bill or a book rather than quoting speech."""
+    if len(candidate.content) != 1:
+        return False
+    start, end = candidate.content[0]
+    words = WORD_RE.findall(ctx.text[start:end])
+    if not 1 <= len(words) <= MAX_TITLE_WORDS or not words[0][0].isupper():
+        return False
+    if not all(word[0].isupper() for word in words if len(word) > 3):
+        return False
+    index = ctx.tokens.at(start) - 1
+    while index >= 0 and ctx.doc[index].is_space:
+        index -= 1
+    if index < 0:
+        return False
+    previous = ctx.doc[index]
+    return (
+        previous.pos_ in ("ADP", "DET")
+        or previous.tag_ in ("POS", "PRP$")
+        or previous.lower_ in TITLE_LEAD_INS
     )
 
 
@@ -225,4 +255,4 @@ def find_direct(doc: Doc) -> list[Candidate]:
             last_para = paragraph
             unclosed = not quotes[n].closed
             n += 1
-    return found
+    return [candidate for candidate in found if not _is_title(ctx, candidate)]
