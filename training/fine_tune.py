@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import logging
 import random
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -26,17 +26,23 @@ from quotegraph.model.windows import Window, context_weights, window_inputs, win
 logger = logging.getLogger("train_attribution")
 
 
+PieceParse = Callable[[str, tuple[tuple[int, int], ...]], np.ndarray]
+"""The parse ids of the pieces (given by their offsets) of a text."""
+
+
 @dataclass(frozen=True)
 class WindowedDocument:
-    """The word pieces of a training document, its encoder windows and its BIO tags."""
+    """The word pieces of a training document, its encoder windows, its BIO tags and,
+    for a head with parse features, its pieces' parse ids."""
 
     ids: tuple[int, ...]
     windows: tuple[Window, ...]
     tags: np.ndarray
+    parse: np.ndarray | None = None
 
 
 def windowed_documents(
-    encoder: PieceEncoder, documents: Sequence[GoldDocument]
+    encoder: PieceEncoder, documents: Sequence[GoldDocument], parse: PieceParse | None = None
 ) -> list[WindowedDocument]:
     """Every document with word pieces, cut into the encoder's windows and tagged."""
     windowed = []
@@ -45,7 +51,8 @@ def windowed_documents(
         if pieces.ids:
             windows = windows_of(pieces, encoder.window - 2, encoder.stride)
             tags = np.array(piece_tags(document, pieces), dtype=np.int64)
-            windowed.append(WindowedDocument(pieces.ids, windows, tags))
+            ids = parse(document.text, pieces.offsets) if parse is not None else None
+            windowed.append(WindowedDocument(pieces.ids, windows, tags, ids))
     return windowed
 
 
@@ -92,7 +99,8 @@ class DocumentTagger(torch.nn.Module):
 
     def forward(self, document: WindowedDocument) -> torch.Tensor:
         """Tag logits of every piece of ``document``, shape (pieces, labels)."""
-        logits: torch.Tensor = self.head(self.features(document)[None])[0]
+        parse = None if document.parse is None else torch.from_numpy(document.parse)[None]
+        logits: torch.Tensor = self.head(self.features(document)[None], parse)[0]
         return logits
 
 

@@ -40,9 +40,17 @@ def export_encoder(encoder: torch.nn.Module, layers: tuple[int, ...], target: Pa
         quantize_dynamic(str(full), str(target), weight_type=QuantType.QInt8)
 
 
-def export_head(head: torch.nn.Module, width: int, target: Path) -> None:
-    """Write the tagging head (features of one document in, tag logits out) to ``target``."""
-    _export(head.eval(), (torch.zeros((1, 16, width)),), target, ["features"], "logits")
+def export_head(head: torch.nn.Module, width: int, target: Path, parse_columns: int = 0) -> None:
+    """Write the tagging head (features of one document in, tag logits out) to ``target``.
+
+    A head with parse features takes the pieces' ``parse_columns`` parse ids as a second input.
+    """
+    example: tuple[torch.Tensor, ...] = (torch.zeros((1, 16, width)),)
+    inputs = ["features"]
+    if parse_columns:
+        example = (*example, torch.zeros((1, 16, parse_columns), dtype=torch.long))
+        inputs.append("parse")
+    _export(head.eval(), example, target, inputs, "logits")
 
 
 def _export(

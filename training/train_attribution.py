@@ -9,8 +9,9 @@ windows the tagger reads them in at inference; exports the encoder to int8
 ONNX and the head to ONNX, measures the result on dev with quotegraph's scorer
 and writes the model files and a model card into ``src/quotegraph/data/model``.
 ``--frozen-encoder`` trains the head alone on the published encoder's features
-instead (which ``--features-cache`` keeps between builds). Needs the ``train``
-extra (``pip install -e '.[train]'``).
+instead (which ``--features-cache`` keeps between builds); ``--parse-features``
+gives the head each piece's parse ids from a spaCy pipeline too. Needs the
+``train`` extra (``pip install -e '.[train]'``).
 """
 
 from __future__ import annotations
@@ -33,7 +34,7 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 import numpy as np
 import torch
 from features import Tagged, cache_key, tagged_documents
-from fine_tune import DocumentTagger, fine_tune, windowed_documents
+from fine_tune import DocumentTagger, PieceParse, fine_tune, windowed_documents
 from head import TaggingHead
 from measure import measure
 from onnx_export import export_encoder, export_head
@@ -42,6 +43,7 @@ from transformers import AutoModel
 
 from quotegraph.evaluate import read_gold
 from quotegraph.model.labels import LABELS
+from quotegraph.model.parse_features import ParseVocabulary, piece_parse_ids
 from quotegraph.model.tagger import (
     CARD_FILE,
     ENCODER_FILE,
@@ -50,6 +52,8 @@ from quotegraph.model.tagger import (
     load_encoder,
 )
 from quotegraph.model.windows import framing_ids
+from quotegraph.nlp import load_pipeline
+from quotegraph.settings import DEFAULT_PIPELINE
 
 logger = logging.getLogger("train_attribution")
 
@@ -59,7 +63,8 @@ LAYERS = (3, 6)
 """Encoder layers whose states, side by side, are the features of a piece."""
 IGNORED = -100
 
-Chunk = tuple[np.ndarray, np.ndarray]
+Chunk = tuple[np.ndarray, np.ndarray, np.ndarray | None]
+"""Features (float16), tags and parse ids (or None) of a stretch of a training document."""
 
 
 def encoder_folder() -> Path:
@@ -94,6 +99,7 @@ def hyperparameters(args: argparse.Namespace) -> dict[str, Any]:
         "dropout": args.dropout,
         "learning_rate": args.learning_rate,
         "seed": args.seed,
+        "parse_features": args.parse_features,
     }
     if args.frozen_encoder:
         return {**common, "chunk_pieces": args.chunk, "batch_size": args.batch_size}
@@ -112,35 +118,74 @@ def head_description(args: argparse.Namespace) -> str:
         layers.append(f"{args.convolutions} residual 1-D convolutions with GELU")
     if args.recurrent:
         layers.append("residual bidirectional LSTM")
+    if args.parse_features:
+        layers.insert(0, "parse ids embedded beside the encoder features")
     return ", ".join([*layers, "linear"])
 
 
-def training_chunks(args: argparse.Namespace, card: dict[str, Any]) -> list[Chunk]:
-    """Encoder features (float16) and tags of the training documents, cut into chunks."""
+def piece_parser(vocabulary: ParseVocabulary | None, pipeline: str) -> PieceParse | None:
+    """Parse ids of a text's pieces from the spaCy pipeline ``pipeline``; None without parse
+    features."""
+    if vocabulary is None:
+        return None
+    nlp = load_pipeline(pipeline)
+
+    def parse(text: str, offsets: tuple[tuple[int, int], ...]) -> np.ndarray:
+        return piece_parse_ids(nlp(text), offsets, vocabulary)
+
+    return parse
+
+
+def training_chunks(
+    args: argparse.Namespace, card: dict[str, Any], parse: PieceParse | None
+) -> list[Chunk]:
+    """Encoder features (float16), tags and parse ids of the training documents, in chunks."""
     encoder = load_encoder(args.output, card, args.threads)
     documents = read_gold(args.train)
     key = cache_key(args.output / ENCODER_FILE, encoder, documents)
     tagged: list[Tagged] = tagged_documents(encoder, documents, args.features_cache, key)
+    parses: list[np.ndarray | None] = [None] * len(tagged)
+    if parse is not None:
+        pieces = [encoder.pieces(document.text) for document in documents]
+        parses = [
+            parse(document.text, cut.offsets)
+            for document, cut in zip(documents, pieces, strict=True)
+            if cut.ids
+        ]
     return [
-        (features[start : start + args.chunk], tags[start : start + args.chunk])
-        for features, tags in tagged
+        (
+            features[start : start + args.chunk],
+            tags[start : start + args.chunk],
+            None if ids is None else ids[start : start + args.chunk],
+        )
+        for (features, tags), ids in zip(tagged, parses, strict=True)
         for start in range(0, len(tags), args.chunk)
     ]
 
 
-def batch_tensors(batch: list[Chunk]) -> tuple[torch.Tensor, torch.Tensor]:
-    """Padded features and tags of a batch of chunks."""
-    length = max(len(tags) for _, tags in batch)
+def batch_tensors(batch: list[Chunk]) -> tuple[torch.Tensor, torch.Tensor, torch.Tensor | None]:
+    """Padded features, tags and parse ids (None without parse features) of a batch of chunks."""
+    length = max(len(tags) for _, tags, _ in batch)
     features = torch.zeros((len(batch), length, batch[0][0].shape[1]))
     tags = torch.full((len(batch), length), IGNORED, dtype=torch.long)
-    for row, (chunk_features, chunk_tags) in enumerate(batch):
+    first_parse = batch[0][2]
+    parse = (
+        None
+        if first_parse is None
+        else torch.zeros((len(batch), length, first_parse.shape[1]), dtype=torch.long)
+    )
+    for row, (chunk_features, chunk_tags, chunk_parse) in enumerate(batch):
         features[row, : len(chunk_tags)] = torch.from_numpy(chunk_features.astype(np.float32))
         tags[row, : len(chunk_tags)] = torch.from_numpy(chunk_tags)
-    return features, tags
+        if parse is not None and chunk_parse is not None:
+            parse[row, : len(chunk_tags)] = torch.from_numpy(chunk_parse)
+    return features, tags, parse
 
 
-def new_head(width: int, args: argparse.Namespace) -> TaggingHead:
-    """An untrained tagging head for features ``width`` wide."""
+def new_head(
+    width: int, args: argparse.Namespace, vocabulary: ParseVocabulary | None
+) -> TaggingHead:
+    """An untrained tagging head for features ``width`` wide (and parse ids of ``vocabulary``)."""
     return TaggingHead(
         width,
         args.hidden,
@@ -149,12 +194,15 @@ def new_head(width: int, args: argparse.Namespace) -> TaggingHead:
         args.dropout,
         convolutions=args.convolutions,
         recurrent=args.recurrent,
+        parse_sizes=vocabulary.sizes() if vocabulary is not None else (),
     )
 
 
-def train_head(chunks: list[Chunk], args: argparse.Namespace) -> TaggingHead:
+def train_head(
+    chunks: list[Chunk], args: argparse.Namespace, vocabulary: ParseVocabulary | None
+) -> TaggingHead:
     """The tagging head trained on the chunks with Adam and a cosine-decayed learning rate."""
-    head = new_head(chunks[0][0].shape[1], args)
+    head = new_head(chunks[0][0].shape[1], args, vocabulary)
     optimizer = torch.optim.Adam(head.parameters(), lr=args.learning_rate)
     per_epoch = -(-len(chunks) // args.batch_size)
     schedule = torch.optim.lr_scheduler.CosineAnnealingLR(optimizer, args.epochs * per_epoch)
@@ -166,8 +214,8 @@ def train_head(chunks: list[Chunk], args: argparse.Namespace) -> TaggingHead:
         rng.shuffle(order)
         total = 0.0
         for first in range(0, len(order), args.batch_size):
-            features, tags = batch_tensors(order[first : first + args.batch_size])
-            loss = loss_of(head(features).reshape(-1, len(LABELS)), tags.reshape(-1))
+            features, tags, parse = batch_tensors(order[first : first + args.batch_size])
+            loss = loss_of(head(features, parse).reshape(-1, len(LABELS)), tags.reshape(-1))
             loss.backward()
             torch.nn.utils.clip_grad_norm_(head.parameters(), 1.0)
             optimizer.step()
@@ -184,18 +232,26 @@ def width_of(encoder: torch.nn.Module) -> int:
 
 
 def fine_tuned_head(
-    args: argparse.Namespace, card: dict[str, Any], encoder: torch.nn.Module
+    args: argparse.Namespace,
+    card: dict[str, Any],
+    encoder: torch.nn.Module,
+    vocabulary: ParseVocabulary | None,
 ) -> TaggingHead:
     """Fine-tune ``encoder`` with a new head on train, export it again; the trained head."""
     pieces = load_encoder(args.output, card, args.threads)
-    documents = windowed_documents(pieces, read_gold(args.train))
+    documents = windowed_documents(
+        pieces, read_gold(args.train), piece_parser(vocabulary, args.pipeline)
+    )
     logger.info(
         "%d training documents, %d windows",
         len(documents),
         sum(len(document.windows) for document in documents),
     )
     model = DocumentTagger(
-        encoder, LAYERS, new_head(width_of(encoder), args), framing_ids(pieces.tokenizer)
+        encoder,
+        LAYERS,
+        new_head(width_of(encoder), args, vocabulary),
+        framing_ids(pieces.tokenizer),
     )
     fine_tune(
         model,
@@ -228,13 +284,18 @@ def build(args: argparse.Namespace) -> dict[str, Any]:
         "epochs": args.epochs,
         "hyperparameters": hyperparameters(args),
     }
+    vocabulary = None
+    if args.parse_features:
+        vocabulary = ParseVocabulary.of_pipeline(load_pipeline(args.pipeline))
+        card["parse"] = {"pipeline": args.pipeline, **vocabulary.as_card()}
     if args.frozen_encoder:
-        chunks = training_chunks(args, card)
+        chunks = training_chunks(args, card, piece_parser(vocabulary, args.pipeline))
         logger.info("%d chunks, features in %.0f s", len(chunks), time.monotonic() - started)
-        head = train_head(chunks, args)
+        head = train_head(chunks, args, vocabulary)
     else:
-        head = fine_tuned_head(args, card, encoder)
-    export_head(head, width_of(encoder), args.output / HEAD_FILE)
+        head = fine_tuned_head(args, card, encoder, vocabulary)
+    columns = len(vocabulary.sizes()) if vocabulary is not None else 0
+    export_head(head, width_of(encoder), args.output / HEAD_FILE, columns)
     card["build_seconds"] = round(time.monotonic() - started)
     return card
 
@@ -273,6 +334,16 @@ def main() -> None:
         "--frozen-encoder",
         action="store_true",
         help="train the head alone on the features of the encoder as published",
+    )
+    parser.add_argument(
+        "--parse-features",
+        action="store_true",
+        help="give the head each piece's dependency label, tag and flags from a spaCy parse",
+    )
+    parser.add_argument(
+        "--pipeline",
+        default=DEFAULT_PIPELINE,
+        help="spaCy pipeline that parses for --parse-features (default: %(default)s)",
     )
     parser.add_argument("--seed", type=int, default=13)
     parser.add_argument("--threads", type=int, default=2)

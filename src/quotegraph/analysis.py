@@ -79,7 +79,7 @@ def finish(
     actors = find_actors(doc)
     quotes = find_quotes(doc, actors) if use_rules else ()
     if tagger is not None:
-        quotes = combine(doc, quotes, tagger.predict(doc.text), actors)
+        quotes = combine(doc, quotes, tagger.predict(doc.text, doc), actors)
     quotes = tuple(settle_edges(doc.text, quote) for quote in quotes)
     offsets = prepared.cleaned.offsets
     return Analysis(

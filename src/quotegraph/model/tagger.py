@@ -1,7 +1,9 @@
 """The attribution tagger at inference: an int8 ONNX encoder, a tagging head, a tokenizer.
 
 Needs only ``onnxruntime`` and ``tokenizers``. A model folder holds the
-files named below; the default is the model shipped in the package.
+files named below; the default is the model shipped in the package. A model
+built with parse features (its card has a ``parse`` entry) also reads the
+spaCy parse of the text it tags.
 """
 
 from __future__ import annotations
@@ -14,10 +16,12 @@ from typing import Any
 
 import numpy as np
 import onnxruntime
+from spacy.tokens import Doc
 
 from quotegraph.errors import ModelError
 from quotegraph.model.encoder import PieceEncoder
 from quotegraph.model.link import LinkPriors, TaggedAttribution, link
+from quotegraph.model.parse_features import ParseVocabulary, piece_parse_ids
 from quotegraph.model.spans import RoleSpan, role_spans
 from quotegraph.model.windows import load_tokenizer
 
@@ -58,6 +62,12 @@ class AttributionTagger:
     head: onnxruntime.InferenceSession
     card: dict[str, Any]
 
+    @property
+    def parse_vocabulary(self) -> ParseVocabulary | None:
+        """The parse labels the head reads, or None for a model without parse features."""
+        entry = self.card.get("parse")
+        return ParseVocabulary.from_card(entry) if entry else None
+
     @classmethod
     def load(cls, path: Path | None = None, *, threads: int = 1) -> AttributionTagger:
         """The tagger in folder ``path`` (default: the shipped model), on ``threads`` cores.
@@ -84,20 +94,35 @@ class AttributionTagger:
                 "rebuild it with training/train_attribution.py"
             ) from error
 
-    def tag(self, text: str) -> tuple[RoleSpan, ...]:
-        """The source, cue and content spans of ``text``, in text order."""
+    def tag(self, text: str, doc: Doc | None = None) -> tuple[RoleSpan, ...]:
+        """The source, cue and content spans of ``text``, in text order.
+
+        ``doc`` is the spaCy parse of ``text``, which a model with parse
+        features needs (:class:`~quotegraph.errors.ModelError` without it).
+        """
         pieces = self.encoder.pieces(text)
         if not pieces.ids:
             return ()
-        features = self.encoder.features(pieces)
-        (logits,) = self.head.run(None, {"features": features[None]})
+        inputs = {"features": self.encoder.features(pieces)[None]}
+        vocabulary = self.parse_vocabulary
+        if vocabulary is not None:
+            if doc is None or doc.text != text:
+                raise ModelError(
+                    "this attribution model reads the parse of the text: "
+                    "pass the spaCy Doc of the same text"
+                )
+            inputs["parse"] = piece_parse_ids(doc, pieces.offsets, vocabulary)[None]
+        (logits,) = self.head.run(None, inputs)
         scores = logits[0]
         exponents = np.exp(scores - scores.max(axis=1, keepdims=True))
         return role_spans(exponents / exponents.sum(axis=1, keepdims=True), pieces.offsets)
 
-    def predict(self, text: str) -> tuple[TaggedAttribution, ...]:
-        """The attributions of ``text``: each content with its cue and source."""
-        return link(self.tag(text), text, LinkPriors(**self.card["linking"]))
+    def predict(self, text: str, doc: Doc | None = None) -> tuple[TaggedAttribution, ...]:
+        """The attributions of ``text``: each content with its cue and source.
+
+        ``doc`` is the spaCy parse of ``text``, as for :meth:`tag`.
+        """
+        return link(self.tag(text, doc), text, LinkPriors(**self.card["linking"]))
 
 
 def _session(path: Path, threads: int) -> onnxruntime.InferenceSession:
