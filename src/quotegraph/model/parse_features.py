@@ -12,7 +12,7 @@ label the list lacks, so a model reads the parse of another pipeline too.
 
 from __future__ import annotations
 
-import bisect
+import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -54,6 +54,16 @@ class ParseVocabulary:
         dependencies = len(self.dependencies) + 1
         return (dependencies, len(self.tags) + 1, dependencies, FLAG_IDS)
 
+    @functools.cached_property
+    def dependency_ids(self) -> dict[str, int]:
+        """The id of each dependency label."""
+        return {label: n for n, label in enumerate(self.dependencies, 1)}
+
+    @functools.cached_property
+    def tag_ids(self) -> dict[str, int]:
+        """The id of each tag."""
+        return {label: n for n, label in enumerate(self.tags, 1)}
+
 
 def piece_parse_ids(
     doc: Doc, offsets: Sequence[tuple[int, int]], vocabulary: ParseVocabulary
@@ -62,9 +72,9 @@ def piece_parse_ids(
 
     ``offsets`` are the pieces' character spans in ``doc.text``.
     """
-    dependency = {label: n for n, label in enumerate(vocabulary.dependencies, 1)}
-    tag = {label: n for n, label in enumerate(vocabulary.tags, 1)}
-    reporting = cue_lexicon()
+    if not len(doc):
+        return np.zeros((len(offsets), 4), dtype=np.int64)
+    dependency, tag, reporting = vocabulary.dependency_ids, vocabulary.tag_ids, cue_lexicon()
     per_token = np.array(
         [
             (
@@ -76,15 +86,14 @@ def piece_parse_ids(
             for token in doc
         ],
         dtype=np.int64,
-    ).reshape(-1, 4)
-    if not len(doc):
-        return np.zeros((len(offsets), 4), dtype=np.int64)
-    starts = [token.idx for token in doc]
+    )
+    starts = np.array([start for start, _ in offsets], dtype=np.int64)
+    token_starts = np.array([token.idx for token in doc])
+    rows = per_token[np.maximum(np.searchsorted(token_starts, starts, side="right") - 1, 0)]
     quoted = find_quoted(doc.text)
-    quoted_starts = [quote.start for quote in quoted]
-    rows = np.empty((len(offsets), 4), dtype=np.int64)
-    for row, (start, _) in enumerate(offsets):
-        rows[row] = per_token[max(0, bisect.bisect_right(starts, start) - 1)]
-        inside = bisect.bisect_right(quoted_starts, start) - 1
-        rows[row, 3] += int(inside >= 0 and start < quoted[inside].end)
+    if quoted:
+        quote_starts = np.array([quote.start for quote in quoted])
+        quote_ends = np.array([quote.end for quote in quoted])
+        inside = np.searchsorted(quote_starts, starts, side="right") - 1
+        rows[:, 3] += (inside >= 0) & (starts < quote_ends[np.maximum(inside, 0)])
     return rows

@@ -8,6 +8,7 @@ spaCy parse of the text it tags.
 
 from __future__ import annotations
 
+import functools
 import json
 from dataclasses import dataclass
 from importlib import resources
@@ -62,7 +63,7 @@ class AttributionTagger:
     head: onnxruntime.InferenceSession
     card: dict[str, Any]
 
-    @property
+    @functools.cached_property
     def parse_vocabulary(self) -> ParseVocabulary | None:
         """The parse labels the head reads, or None for a model without parse features."""
         entry = self.card.get("parse")
