@@ -64,6 +64,16 @@ CASES = [
         [(["The plan is dead."], None, None)],
     ),
     (
+        "a content ends with its paragraph",
+        "Ann Lee said the ferry will run. \n\nThe council met on Monday.",
+        [
+            ("source", "Ann Lee"),
+            ("cue", "said"),
+            ("content", "the ferry will run. \n\nThe council met"),
+        ],
+        [(["the ferry will run."], "said", "Ann Lee")],
+    ),
+    (
         "a cue without content yields nothing",
         "Ann Lee said nothing.",
         [("source", "Ann Lee"), ("cue", "said")],

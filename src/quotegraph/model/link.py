@@ -7,11 +7,15 @@ more than 99% of its attributions). Pairs are taken closest first, the
 distance divided by how often the pair's direction occurs in the training
 data, so that "said X, CONTENT" beats "CONTENT. X said". A cue serves one
 attribution, and takes a second content span only when it lies between the
-two ("A," she said, "B").
+two ("A," she said, "B"). A content ends with its paragraph: fewer than one
+in a hundred PolNeAR train contents run on into the next (172 of 19,828, most
+of them quotations that go on), and the tagger's run-ons are mostly the start
+of another attribution.
 """
 
 from __future__ import annotations
 
+import dataclasses
 from collections import defaultdict
 from dataclasses import dataclass
 
@@ -48,6 +52,8 @@ def link(
     paragraph_of = _paragraph_index(text)
     by_role: dict[str, list[RoleSpan]] = defaultdict(list)
     for span in spans:
+        if span.role == "content":
+            span = _within_paragraph(span, text)
         by_role[span.role].append(span)
     contents_of = _contents_by_cue(by_role["content"], by_role["cue"], paragraph_of, priors)
     source_of = _one_to_one(
@@ -63,6 +69,14 @@ def link(
         if content not in attributed
     ]
     return tuple(sorted(attributions, key=lambda attribution: attribution.content[0]))
+
+
+def _within_paragraph(span: RoleSpan, text: str) -> RoleSpan:
+    """``span`` up to the end of the paragraph it starts in."""
+    newline = text.find("\n", span.start, span.end)
+    if newline < 0:
+        return span
+    return dataclasses.replace(span, end=span.start + len(text[span.start : newline].rstrip()))
 
 
 def _contents_by_cue(
