@@ -86,15 +86,21 @@ def test_an_empty_text_gives_zero_rows(nlp: Language, vocabulary: ParseVocabular
     assert np.array_equal(piece_parse_ids(nlp(""), ((0, 0),), vocabulary), np.zeros((1, 4)))
 
 
-def test_a_model_with_parse_features_needs_the_parse(
-    nlp: Language, vocabulary: ParseVocabulary
-) -> None:
-    """Without the Doc of the same text the tagger says what it needs instead of guessing."""
-    shipped = AttributionTagger.load()
-    card = {**shipped.card, "parse": {"pipeline": "any", **vocabulary.as_card()}}
-    tagger = dataclasses.replace(shipped, card=card)
-    assert tagger.parse_vocabulary == vocabulary
-    with pytest.raises(ModelError, match="parse"):
-        tagger.tag(TEXT)
+def test_a_model_with_parse_features_reads_the_parse_of_its_text(nlp: Language) -> None:
+    """Given no Doc, the tagger parses the text with its card's pipeline; a Doc of
+    another text is refused rather than read out of place."""
+    tagger = AttributionTagger.load()
+    assert tagger.parse_vocabulary is not None
+    assert tagger.tag(TEXT) == tagger.tag(TEXT, nlp(TEXT))
     with pytest.raises(ModelError, match="parse"):
         tagger.tag(TEXT, nlp("Another text."))
+
+
+def test_a_missing_pipeline_of_the_card_is_a_model_error(vocabulary: ParseVocabulary) -> None:
+    """Without a Doc and without the card's pipeline installed, the error names the pipeline."""
+    shipped = AttributionTagger.load()
+    card = {**shipped.card, "parse": {"pipeline": "xx_missing_pipeline", **vocabulary.as_card()}}
+    tagger = dataclasses.replace(shipped, card=card)
+    assert tagger.parse_vocabulary == vocabulary
+    with pytest.raises(ModelError, match="xx_missing_pipeline"):
+        tagger.tag(TEXT)

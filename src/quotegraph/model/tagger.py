@@ -3,7 +3,7 @@
 Needs only ``onnxruntime`` and ``tokenizers``. A model folder holds the
 files named below; the default is the model shipped in the package. A model
 built with parse features (its card has a ``parse`` entry) also reads the
-spaCy parse of the text it tags.
+spaCy parse of the text it tags: the caller's Doc, or its card's pipeline's.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from typing import Any
 
 import numpy as np
 import onnxruntime
+from spacy.language import Language
 from spacy.tokens import Doc
 
 from quotegraph.errors import ModelError
@@ -25,6 +26,7 @@ from quotegraph.model.link import LinkPriors, TaggedAttribution, link
 from quotegraph.model.parse_features import ParseVocabulary, piece_parse_ids
 from quotegraph.model.spans import RoleSpan, role_spans
 from quotegraph.model.windows import load_tokenizer
+from quotegraph.nlp import load_pipeline
 
 ENCODER_FILE = "encoder.onnx"
 HEAD_FILE = "head.onnx"
@@ -69,6 +71,14 @@ class AttributionTagger:
         entry = self.card.get("parse")
         return ParseVocabulary.from_card(entry) if entry else None
 
+    @functools.cached_property
+    def parser(self) -> Language:
+        """The spaCy pipeline the model was trained with, for texts that come without a Doc.
+
+        Raises :class:`~quotegraph.errors.ModelError` when it is not installed.
+        """
+        return load_pipeline(self.card["parse"]["pipeline"])
+
     @classmethod
     def load(cls, path: Path | None = None, *, threads: int = 1) -> AttributionTagger:
         """The tagger in folder ``path`` (default: the shipped model), on ``threads`` cores.
@@ -99,7 +109,8 @@ class AttributionTagger:
         """The source, cue and content spans of ``text``, in text order.
 
         ``doc`` is the spaCy parse of ``text``, which a model with parse
-        features needs (:class:`~quotegraph.errors.ModelError` without it).
+        features reads; without it the model parses ``text`` with its card's
+        pipeline. A Doc of another text is a :class:`~quotegraph.errors.ModelError`.
         """
         pieces = self.encoder.pieces(text)
         if not pieces.ids:
@@ -107,7 +118,9 @@ class AttributionTagger:
         inputs = {"features": self.encoder.features(pieces)[None]}
         vocabulary = self.parse_vocabulary
         if vocabulary is not None:
-            if doc is None or doc.text != text:
+            if doc is None:
+                doc = self.parser(text)
+            if doc.text != text:
                 raise ModelError(
                     "this attribution model reads the parse of the text: "
                     "pass the spaCy Doc of the same text"
