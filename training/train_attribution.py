@@ -9,9 +9,9 @@ windows the tagger reads them in at inference; exports the encoder to int8
 ONNX and the head to ONNX, measures the result on dev with quotegraph's scorer
 and writes the model files and a model card into ``src/quotegraph/data/model``.
 ``--frozen-encoder`` trains the head alone on the published encoder's features
-instead (which ``--features-cache`` keeps between builds); ``--parse-features``
-gives the head each piece's parse ids from a spaCy pipeline too. Needs the
-``train`` extra (``pip install -e '.[train]'``).
+instead (which ``--features-cache`` keeps between builds). The head also reads
+each piece's parse ids from a spaCy pipeline (``--no-parse-features``: the
+encoder's features alone). Needs the ``train`` extra (``pip install -e '.[train]'``).
 """
 
 from __future__ import annotations
@@ -337,8 +337,10 @@ def main() -> None:
     )
     parser.add_argument(
         "--parse-features",
-        action="store_true",
-        help="give the head each piece's dependency label, tag and flags from a spaCy parse",
+        action=argparse.BooleanOptionalAction,
+        default=True,
+        help="give the head each piece's dependency label, tag and flags from a spaCy parse, "
+        "as the shipped model has (default: on)",
     )
     parser.add_argument(
         "--pipeline",
