@@ -79,6 +79,21 @@ def test_analyze_scraped_article(nlp: Language) -> None:
     assert "Nia Farrow" in speakers.values()
 
 
+@pytest.mark.parametrize("rules_only", [False, True])
+def test_each_quote_says_what_its_cue_reports(nlp: Language, rules_only: bool) -> None:
+    """Said is speech, wrote is writing, believes is a belief; the lexicon tells them apart."""
+    text = (
+        "Harbour master Ines Varga said that the cranes would arrive on Friday.\n\n"
+        "Councillor Tom Reyes believes the quay is too narrow.\n\n"
+        "In a letter, the fishers' guild wrote that the fees had doubled."
+    )
+    analysis = analyze(text, nlp=nlp, rules_only=rules_only)
+    types = {analysis.text[slice(*q.cue)]: q.cue_type for q in analysis.quotes if q.cue}
+    assert types.get("said") == "speech"
+    assert types.get("believes") == "belief"
+    assert types.get("wrote") == "writing"
+
+
 def test_analysis_is_immutable(nlp: Language) -> None:
     """An Analysis cannot be changed after the fact."""
     analysis = analyze("Nobody said anything today.", nlp=nlp)

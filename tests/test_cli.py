@@ -128,7 +128,8 @@ def test_missing_path_is_a_usage_error(tmp_path: Path) -> None:
 
 
 def test_quote_filters_and_formats(articles: Path, tmp_path: Path) -> None:
-    """--speaker, --search and --kind narrow the list; --csv writes a header and rows."""
+    """--speaker, --search, --kind and --cue-type narrow the list; --csv writes a header
+    and rows."""
     db = tmp_path / "q.db"
     invoke("run", str(articles), "--db", str(db))
     by_speaker = json.loads(
@@ -141,6 +142,10 @@ def test_quote_filters_and_formats(articles: Path, tmp_path: Path) -> None:
     assert nothing == []
     direct = json.loads(invoke("quotes", "--db", str(db), "--kind", "direct", "--json").stdout)
     assert direct and all(q["kind"] == "direct" for q in direct)
+    said = json.loads(invoke("quotes", "--db", str(db), "--cue-type", "speech", "--json").stdout)
+    assert said and all(q["cue_type"] == "speech" for q in said)
+    planned = invoke("quotes", "--db", str(db), "--cue-type", "intention", "--json").stdout
+    assert json.loads(planned) == []
     as_csv = invoke("quotes", "--db", str(db), "--csv").stdout.splitlines()
     assert as_csv[0].startswith("id,") and len(as_csv) > 2
 

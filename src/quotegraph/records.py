@@ -18,10 +18,12 @@ Span = tuple[int, int]
 Fragments = tuple[Span, ...]
 
 QuoteKind = Literal["direct", "indirect", "mixed"]
+CueType = Literal["speech", "writing", "belief", "intention", "evidence", "stance"]
 ActorType = Literal["person", "organisation", "unknown"]
 MentionKind = Literal["name", "pronoun", "descriptor"]
 
 QUOTE_KINDS: tuple[QuoteKind, ...] = ("direct", "indirect", "mixed")
+CUE_TYPES: tuple[CueType, ...] = ("speech", "writing", "belief", "intention", "evidence", "stance")
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,15 +88,17 @@ class Quote:
 
     ``speaker`` is the id of an :class:`Entity` of the same analysis, or None
     when the speaker is unknown. ``source`` is the span the text uses for the
-    speaker at this quote (a name, a pronoun, "a spokeswoman"). ``continues``
-    says the quote carries on a quote of the previous paragraph. ``method``
-    names the rule or model that found it.
+    speaker at this quote (a name, a pronoun, "a spokeswoman"). ``cue_type``
+    says what the cue reports (speech, writing, a belief, ...) where its lemma
+    tells it. ``continues`` says the quote carries on a quote of the previous
+    paragraph. ``method`` names the rule or model that found it.
     """
 
     content: Fragments
     kind: QuoteKind
     cue: Span | None = None
     cue_lemma: str | None = None
+    cue_type: CueType | None = None
     source: Span | None = None
     speaker: int | None = None
     confidence: float = 0.5

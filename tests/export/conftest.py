@@ -38,6 +38,7 @@ HARBOUR = Analysis(
             kind="direct",
             cue=at(HARBOUR_TEXT, "said"),
             cue_lemma="say",
+            cue_type="speech",
             source=at(HARBOUR_TEXT, "Dr Ines Varga"),
             speaker=0,
             confidence=0.9,

@@ -114,8 +114,9 @@ def test_csv_has_one_row_per_quote(store: Store, articles: dict[str, Analysis]) 
         "the port engineer",
     )
     assert varga["content"] == "The harbour, … will be ready in May."
-    assert (varga["cue"], varga["published"], varga["kind"]) == (
+    assert (varga["cue"], varga["cue_type"], varga["published"], varga["kind"]) == (
         "said",
+        "speech",
         "2024-05-02T08:15:00+01:00",
         "direct",
     )

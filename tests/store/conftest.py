@@ -16,7 +16,7 @@ import pytest
 from tests.spans import at
 from tests.store.postgres import PostgresServer, ServerUnavailable, start_server
 
-from quotegraph.records import Analysis, ArticleMeta, Entity, Quote, QuoteKind
+from quotegraph.records import Analysis, ArticleMeta, CueType, Entity, Quote, QuoteKind
 from quotegraph.store import Store, open_store
 
 BACKENDS = ("sqlite", "postgresql")
@@ -24,6 +24,8 @@ BACKENDS = ("sqlite", "postgresql")
 # (content, cue, speaker name or None, kind); the speaker's name in the text,
 # when it is there, becomes the quote's source span.
 QuoteSpec = tuple[str, str | None, str | None, QuoteKind]
+# What the fixtures' cues report.
+CUE_TYPES: dict[str, CueType] = {"said": "speech", "added": "speech", "he said": "speech"}
 Build = Callable[..., Analysis]
 
 
@@ -60,6 +62,7 @@ def build_article(
                 kind=kind,
                 cue=at(text, cue) if cue else None,
                 cue_lemma=cue,
+                cue_type=CUE_TYPES.get(cue) if cue else None,
                 source=at(text, speaker) if speaker and speaker in text else None,
                 speaker=names.index(speaker) if speaker else None,
                 confidence=0.75,

@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -205,6 +206,31 @@ def test_the_fast_reads_step_dates_the_quotes_of_an_old_database(
         }
         assert store.quote_months(QuoteQuery()) == [("2024-03", 3)]
         assert store.count_quotes(QuoteQuery(speaker="Okafor")) == 2
+
+
+def test_the_cue_type_step_reads_old_quotes_cue_types_off_their_lemmas(
+    database: str | Path, samples: dict[str, Analysis]
+) -> None:
+    """Quotes stored before cue types get the type of their cue's lemma, where it has one."""
+    article = samples["bridge"]
+    lemmas = ("say", "believe", "frobnicate")
+    old = replace(
+        article,
+        quotes=tuple(
+            replace(quote, cue_lemma=lemma, cue_type=None)
+            for quote, lemma in zip(article.quotes, lemmas, strict=True)
+        ),
+    )
+    write_old_database(database, old, steps=6)
+    with open_store(database) as store:
+        found = {row.content_text: row.cue_type for row in store.find_quotes(QuoteQuery())}
+        assert found == {
+            "We will rebuild the Eastgate bridge by spring": "speech",
+            "the budget was secure": "belief",
+            "the plan reckless": None,
+        }
+        assert store.count_quotes(QuoteQuery(cue_type="belief")) == 1
+    assert applied_steps(database) == [step.name for step in MIGRATIONS]
 
 
 def test_pages_of_quotes_are_read_from_an_index_on_postgres(postgres_url: str) -> None:

@@ -47,6 +47,9 @@ def test_all_quotes_come_newest_first_then_in_text_order(filled: Store) -> None:
         (QuoteQuery(since=date(2024, 3, 1), until=date(2024, 3, 31)), 3),
         (QuoteQuery(kind="mixed"), 1),
         (QuoteQuery(kind="direct"), 3),
+        (QuoteQuery(cue_type="speech"), 5),
+        (QuoteQuery(cue_type="belief"), 0),
+        (QuoteQuery(cue_type="speech", kind="indirect"), 1),
         (QuoteQuery(outlet="gazette"), 3),
         (QuoteQuery(outlet="GAZETTE", kind="indirect"), 2),
         (QuoteQuery(search="bridge"), 1),
@@ -141,7 +144,13 @@ def test_like_wildcards_in_filters_are_literal(filled: Store) -> None:
 
 @pytest.mark.parametrize(
     "options",
-    [{"kind": "rumour"}, {"limit": -1}, {"offset": -5}, {"order": "oldest"}],
+    [
+        {"kind": "rumour"},
+        {"cue_type": "rumour"},
+        {"limit": -1},
+        {"offset": -5},
+        {"order": "oldest"},
+    ],
 )
 def test_impossible_queries_are_refused(options: dict[str, object]) -> None:
     """A quote kind that does not exist or a negative page is a usage error."""

@@ -13,6 +13,7 @@ from tests.store.conftest import BACKENDS
 from tests.store.postgres import PostgresServer
 
 from quotegraph.records import (
+    CUE_TYPES,
     QUOTE_KINDS,
     Analysis,
     ArticleMeta,
@@ -83,6 +84,7 @@ def analyses(draw: st.DrawFn, *, nul: bool = True) -> Analysis:
         kind=st.sampled_from(QUOTE_KINDS),
         cue=st.one_of(st.none(), spans()),
         cue_lemma=st.one_of(st.none(), words),
+        cue_type=st.one_of(st.none(), st.sampled_from(CUE_TYPES)),
         source=st.one_of(st.none(), spans()),
         speaker=speakers,
         confidence=st.floats(0, 1),

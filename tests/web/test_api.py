@@ -20,7 +20,7 @@ def test_search_finds_quotes_by_words_newest_first(client: TestClient) -> None:
 
 
 def test_search_filters_combine(client: TestClient) -> None:
-    """Speaker, outlet, kind and dates all narrow the results."""
+    """Speaker, outlet, kind, cue type and dates all narrow the results."""
 
     def total(**params: str) -> int:
         response = client.get("/api/quotes", params=params)
@@ -31,6 +31,8 @@ def test_search_filters_combine(client: TestClient) -> None:
     assert total(speaker="Varga") == 3
     assert total(outlet="norrvik") == 3
     assert total(kind="direct") == 2
+    assert total(cue_type="stance") == 1
+    assert total(cue_type="stance", kind="direct") == 0
     assert total(since="2024-06-01") == 2
     assert total(until="2024-05-02") == 3
     assert total(q="cranes", speaker="Varga", kind="indirect") == 1
@@ -48,11 +50,13 @@ def test_search_pages(client: TestClient) -> None:
 
 
 def test_bad_filters_are_refused_with_a_message(client: TestClient) -> None:
-    """A malformed date or an unknown kind is a 400 that says what is wrong."""
+    """A malformed date, an unknown kind or cue type is a 400 that says what is wrong."""
     response = client.get("/api/quotes", params={"since": "last tuesday"})
     assert response.status_code == 400
     assert "2021-04-30" in response.json()["detail"]
     assert client.get("/api/quotes", params={"kind": "shouted"}).status_code == 400
+    refused = client.get("/api/quotes", params={"cue_type": "shouted"})
+    assert refused.status_code == 400 and "belief" in refused.json()["detail"]
 
 
 def test_speaker_profile_by_id_and_by_name(client: TestClient, corpus: Corpus) -> None:

@@ -58,6 +58,14 @@ def test_search_page_lists_results_with_links_to_context(client: TestClient) -> 
     assert re.search(r'href="/articles/harbour-ready#quote-[0-9a-f]+"', text)
 
 
+def test_search_page_filters_by_what_the_cue_reports(client: TestClient) -> None:
+    """The cue type narrows the results, stays selected, and each result names it."""
+    text = client.get("/", params={"cue_type": "stance"}).text
+    assert "1 quote" in text
+    assert "indirect, stance" in text
+    assert "<option selected>stance</option>" in text
+
+
 def test_search_page_explains_a_bad_date(client: TestClient) -> None:
     """A bad date is a message on the page, not a crash."""
     text = client.get("/", params={"since": "soon"}).text

@@ -36,7 +36,7 @@ from quotegraph.cli.common import (
 from quotegraph.cli.correct import correct
 from quotegraph.cli.serve import serve
 from quotegraph.corpus import EXPORTERS, Corpus
-from quotegraph.records import QUOTE_KINDS
+from quotegraph.records import CUE_TYPES, QUOTE_KINDS
 from quotegraph.settings import (
     ATTRIBUTION_MODES,
     DEFAULT_MAX_BYTES,
@@ -187,6 +187,11 @@ def run(
 @click.option("--since", type=click.DateTime(["%Y-%m-%d"]), help="Said on or after this date.")
 @click.option("--until", type=click.DateTime(["%Y-%m-%d"]), help="Said on or before this date.")
 @click.option("--kind", type=click.Choice(QUOTE_KINDS), help="Only direct, indirect or mixed.")
+@click.option(
+    "--cue-type",
+    type=click.Choice(CUE_TYPES),
+    help="Only what the cue reports: speech, writing, belief, intention, evidence or stance.",
+)
 @click.option("--outlet", help="Only from this outlet.")
 @click.option(
     "--limit", type=int, default=50, show_default=True, help="At most this many (0: all)."
@@ -200,6 +205,7 @@ def quotes(
     since: datetime | None,
     until: datetime | None,
     kind: str | None,
+    cue_type: str | None,
     outlet: str | None,
     limit: int,
     as_json: bool,
@@ -211,6 +217,7 @@ def quotes(
     Examples:
       quotegraph quotes --speaker "Okonjo-Vale" --since 2021-01-01
       quotegraph quotes --search '"harbour wall" marina*' --json
+      quotegraph quotes --cue-type belief     # what people think, fear or expect
     """
     with reported_errors(), Corpus(db) as corpus:
         query = QuoteQuery(
@@ -220,6 +227,7 @@ def quotes(
             since=since.date() if since else None,
             until=until.date() if until else None,
             kind=kind,
+            cue_type=cue_type,
             outlet=outlet,
             limit=limit or None,
         )
@@ -366,8 +374,9 @@ def _print_quotes(rows: Sequence[QuoteRow], *, title: str) -> None:
         if row.speaker_role:
             who += f" [dim]({escape(row.speaker_role)})[/]"
         where = escape(row.outlet or Path(row.source).name)
+        kind = f"{row.kind}, {row.cue_type}" if row.cue_type else row.kind
         out.print(
-            f"\n[cyan]{day(row.published) or 'undated'}[/]  [bold]{who}[/] · {where} · {row.kind}",
+            f"\n[cyan]{day(row.published) or 'undated'}[/]  [bold]{who}[/] · {where} · {kind}",
             markup=True,
         )
         out.print(Text("  " + row.content_text))

@@ -59,6 +59,7 @@ def _quote_record(quote: QuoteRow) -> dict[str, Any]:
         "cue": list(quote.cue) if quote.cue else None,
         "source": list(quote.source_span) if quote.source_span else None,
         "kind": quote.kind,
+        "cue_type": quote.cue_type,
         "speaker": speaker,
         "confidence": quote.confidence,
     }

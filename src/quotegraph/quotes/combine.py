@@ -28,6 +28,7 @@ from spacy.tokens import Doc, Token
 
 from quotegraph.actors import DocumentActors
 from quotegraph.model import TaggedAttribution
+from quotegraph.quotes.lexicon import cue_type_of
 from quotegraph.quotes.marks import MARK_RE
 from quotegraph.quotes.sources import phrase_source, subject_of
 from quotegraph.quotes.write import SpeakerIndex
@@ -110,6 +111,7 @@ def _as_quote(
         kind=_kind(doc.text, found.content),
         cue=frame[0],
         cue_lemma=frame[1],
+        cue_type=cue_type_of(frame[1]),
         source=source,
         speaker=speaker,
         confidence=round(found.confidence, 3),

@@ -3,12 +3,9 @@
 from __future__ import annotations
 
 import functools
-from typing import Literal
 
 from quotegraph.actors.lexicon import read_table
-
-CueType = Literal["speech", "writing", "belief", "intention", "evidence", "stance"]
-CUE_TYPES: tuple[CueType, ...] = ("speech", "writing", "belief", "intention", "evidence", "stance")
+from quotegraph.records import CUE_TYPES, CueType
 
 
 @functools.cache
@@ -20,3 +17,8 @@ def cue_lexicon() -> dict[str, CueType]:
             raise ValueError(f"quotes_cues.tsv: {lemma!r} has unknown cue type {cue_type!r}")
         lexicon[lemma] = cue_type
     return lexicon
+
+
+def cue_type_of(lemma: str | None) -> CueType | None:
+    """The cue type of a cue's lemma, or None where the lexicon does not tell it."""
+    return cue_lexicon().get(lemma.lower()) if lemma else None

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc, Token
 
 from quotegraph.quotes.candidates import Candidate
+from quotegraph.quotes.lexicon import cue_type_of
 from quotegraph.quotes.sources import stand_ins
 from quotegraph.records import Mention, Quote
 
@@ -59,6 +60,7 @@ def write_quotes(
                 kind=candidate.kind,
                 cue=candidate.cue,
                 cue_lemma=candidate.cue_lemma,
+                cue_type=cue_type_of(candidate.cue_lemma),
                 source=candidate.source,
                 speaker=speaker,
                 confidence=candidate.confidence,

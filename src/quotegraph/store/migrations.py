@@ -27,9 +27,11 @@ from sqlalchemy import (
     MetaData,
     String,
     Table,
+    case,
     insert,
     inspect,
     select,
+    update,
 )
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.ext.compiler import compiles
@@ -38,6 +40,7 @@ from sqlalchemy.sql.compiler import SQLCompiler
 from sqlalchemy.sql.visitors import InternalTraversal
 
 from quotegraph.errors import StoreError
+from quotegraph.quotes.lexicon import cue_lexicon
 from quotegraph.store import schema, tsvector
 from quotegraph.store.connect import lock_writes, reason
 from quotegraph.store.newest import fill_keys
@@ -198,6 +201,18 @@ def _search_newest_first(connection: Connection) -> None:
     rebuild_search_index(connection)
 
 
+def _cue_types(connection: Connection) -> None:
+    """Give each quote the type of its cue, read from its cue's lemma."""
+    _add_columns(schema.quotes.c.cue_type)(connection)
+    quotes = schema.quotes
+    lexicon = cue_lexicon()
+    connection.execute(
+        update(quotes)
+        .where(quotes.c.cue_lemma.in_(lexicon), quotes.c.cue_type.is_(None))
+        .values(cue_type=case(lexicon, value=quotes.c.cue_lemma))
+    )
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(
         "0001_documents",
@@ -216,6 +231,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration("0004_corrections_statements_aliases", _corrections_and_statements),
     Migration("0005_fast_reads", _fast_reads),
     Migration("0006_search_newest_first", _search_newest_first),
+    Migration("0007_quote_cue_types", _cue_types),
 )
 
 

@@ -24,7 +24,7 @@ from sqlalchemy import (
 )
 
 from quotegraph.errors import UsageError
-from quotegraph.records import QUOTE_KINDS
+from quotegraph.records import CUE_TYPES, QUOTE_KINDS
 from quotegraph.store.convert import fragments, span
 from quotegraph.store.rows import QuoteRow
 from quotegraph.store.schema import actors, articles, entities, quotes
@@ -55,7 +55,9 @@ class QuoteQuery:
     required, "double quotes" for a phrase, a trailing ``*`` for a prefix.
     ``article`` is an article id or part of its path or URL. ``since`` and
     ``until`` bound the quote's date (the article's publication), both
-    inclusive: a ``date`` covers its whole day. ``outlet`` matches part of
+    inclusive: a ``date`` covers its whole day. ``kind`` is direct, indirect
+    or mixed; ``cue_type`` what the cue reports (speech, writing, belief,
+    intention, evidence, stance). ``outlet`` matches part of
     the outlet's name, case-insensitive. ``order`` is
     "newest" (newest article first, to the second; articles of the same
     second in the order they were stored; each article's quotes in text
@@ -68,6 +70,7 @@ class QuoteQuery:
     since: date | datetime | None = None
     until: date | datetime | None = None
     kind: str | None = None
+    cue_type: str | None = None
     outlet: str | None = None
     limit: int | None = None
     offset: int = 0
@@ -80,6 +83,10 @@ class QuoteQuery:
         if self.kind is not None and self.kind not in QUOTE_KINDS:
             raise UsageError(
                 f"unknown quote kind {self.kind!r}; use one of {', '.join(QUOTE_KINDS)}"
+            )
+        if self.cue_type is not None and self.cue_type not in CUE_TYPES:
+            raise UsageError(
+                f"unknown cue type {self.cue_type!r}; use one of {', '.join(CUE_TYPES)}"
             )
         if self.limit is not None and self.limit < 0:
             raise UsageError("the limit must be 0 or more")
@@ -111,6 +118,7 @@ _COLUMNS = (
     quotes.c.cue_text,
     quotes.c.cue_start,
     quotes.c.cue_end,
+    quotes.c.cue_type,
     quotes.c.source_start,
     quotes.c.source_end,
     quotes.c.kind,
@@ -242,7 +250,15 @@ def _order(query: QuoteQuery, *, sorted_here: bool = False) -> tuple[Any, ...]:
 
 def _searches_only(query: QuoteQuery) -> bool:
     """Whether ``query`` has no filter but its search (and whether to see rejected quotes)."""
-    filters = (query.speaker, query.article, query.since, query.until, query.kind, query.outlet)
+    filters = (
+        query.speaker,
+        query.article,
+        query.since,
+        query.until,
+        query.kind,
+        query.cue_type,
+        query.outlet,
+    )
     return all(value is None for value in filters)
 
 
@@ -318,6 +334,7 @@ def quote_row(row: Row[Any]) -> QuoteRow:
         content=fragments(values["content"]),
         cue_text=values["cue_text"],
         cue=span(values["cue_start"], values["cue_end"]),
+        cue_type=values["cue_type"],
         source_span=span(values["source_start"], values["source_end"]),
         kind=values["kind"],
         confidence=values["confidence"],
@@ -366,6 +383,8 @@ def _conditions(
         conditions.append(_until(query.until))
     if query.kind is not None:
         conditions.append(quotes.c.kind == query.kind)
+    if query.cue_type is not None:
+        conditions.append(quotes.c.cue_type == query.cue_type)
     if query.outlet is not None:
         conditions.append(articles.c.outlet.icontains(query.outlet, autoescape=True))
     return conditions

@@ -34,6 +34,7 @@ class QuoteRow:
     content: Fragments
     cue_text: str | None
     cue: Span | None
+    cue_type: str | None
     source_span: Span | None
     kind: str
     confidence: float

@@ -160,6 +160,7 @@ quotes = Table(
     Column("cue_end", Integer),
     Column("cue_text", String),
     Column("cue_lemma", String),
+    Column("cue_type", String, comment="speech, writing, belief, ... where the cue tells it"),
     Column("source_start", Integer),
     Column("source_end", Integer),
     Column("kind", String, nullable=False),

@@ -8,15 +8,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import asdict
-from typing import Any
+from typing import Annotated, Any
 
-from fastapi import APIRouter, HTTPException, Query, Request
+from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from pydantic import BaseModel, Field
 
 from quotegraph.corpus import Corpus
-from quotegraph.records import QUOTE_KINDS
 from quotegraph.web import data
 from quotegraph.web.app import state_of
+from quotegraph.web.params import search_filters
 
 router = APIRouter(prefix="/api", tags=["api"])
 
@@ -52,22 +52,13 @@ class Rename(BaseModel):
 @router.get("/quotes")
 def quotes(
     request: Request,
-    q: str = Query("", max_length=500, description="Words in the quote or the speaker's name"),
-    speaker: str = Query("", max_length=300, description="Actor id, or whole words of a name"),
-    outlet: str = Query("", max_length=300),
-    kind: str = Query("", description=f"One of {', '.join(QUOTE_KINDS)}"),
-    since: str = Query("", description="YYYY-MM-DD, inclusive"),
-    until: str = Query("", description="YYYY-MM-DD, inclusive"),
-    page: int = Query(1, ge=1, le=100_000),
+    filters: Annotated[data.Filters, Depends(search_filters)],
     per_page: int = Query(data.PER_PAGE, ge=1, le=MAX_PER_PAGE),
 ) -> dict[str, Any]:
     """Quotes matching every filter given, newest first, one page at a time.
 
     ``total`` counts the matches up to 1,000; ``more`` is true when there are more.
     """
-    filters = data.Filters(
-        q=q, speaker=speaker, outlet=outlet, kind=kind, since=since, until=until, page=page
-    )
     results = data.search(
         state_of(request).corpus, filters, per_page=per_page, memo=state_of(request).memo
     )

@@ -106,6 +106,7 @@ class Filters:
     speaker: str = ""
     outlet: str = ""
     kind: str = ""
+    cue_type: str = ""
     since: str = ""
     until: str = ""
     page: int = 1
@@ -117,6 +118,7 @@ class Filters:
             speaker=self.speaker.strip() or None,
             outlet=self.outlet.strip() or None,
             kind=self.kind or None,
+            cue_type=self.cue_type or None,
             since=_day(self.since, "from"),
             until=_day(self.until, "to"),
             limit=limit,
@@ -130,6 +132,7 @@ class Filters:
             "speaker": self.speaker,
             "outlet": self.outlet,
             "kind": self.kind,
+            "cue_type": self.cue_type,
             "since": self.since,
             "until": self.until,
             "page": str(self.page) if self.page > 1 else "",
@@ -139,7 +142,9 @@ class Filters:
 
     @property
     def empty(self) -> bool:
-        return not any((self.q, self.speaker, self.outlet, self.kind, self.since, self.until))
+        return not any(
+            (self.q, self.speaker, self.outlet, self.kind, self.cue_type, self.since, self.until)
+        )
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

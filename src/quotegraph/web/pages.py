@@ -7,19 +7,20 @@ plain form post that comes back to the page it was made on.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from typing import Any
+from typing import Annotated, Any
 from urllib.parse import parse_qs
 
-from fastapi import APIRouter, HTTPException, Query, Request, Response
+from fastapi import APIRouter, Depends, HTTPException, Query, Request, Response
 from fastapi.responses import RedirectResponse
 from markupsafe import Markup
 
 from quotegraph.corpus import Corpus
 from quotegraph.errors import UsageError
-from quotegraph.records import QUOTE_KINDS
+from quotegraph.records import CUE_TYPES, QUOTE_KINDS
 from quotegraph.web import data
 from quotegraph.web.app import state_of
 from quotegraph.web.highlight import highlight
+from quotegraph.web.params import search_filters
 from quotegraph.web.security import TOKEN_COOKIE, safe_next
 
 router = APIRouter(include_in_schema=False)
@@ -29,19 +30,9 @@ MAX_FORM_BYTES = 64_000
 
 @router.get("/")
 def search_page(
-    request: Request,
-    q: str = Query("", max_length=500),
-    speaker: str = Query("", max_length=300),
-    outlet: str = Query("", max_length=300),
-    kind: str = Query("", max_length=20),
-    since: str = Query("", max_length=20),
-    until: str = Query("", max_length=20),
-    page: int = Query(1, ge=1, le=100_000),
+    request: Request, filters: Annotated[data.Filters, Depends(search_filters)]
 ) -> Response:
     state = state_of(request)
-    filters = data.Filters(
-        q=q, speaker=speaker, outlet=outlet, kind=kind, since=since, until=until, page=page
-    )
     error, results = None, None
     try:
         results = data.search(state.corpus, filters, memo=state.memo)
@@ -54,6 +45,7 @@ def search_page(
         results=results,
         error=error,
         kinds=QUOTE_KINDS,
+        cue_types=CUE_TYPES,
         speaker_names=_speaker_names(request),
         outlets=_outlets(request),
     )

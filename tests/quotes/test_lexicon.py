@@ -1,0 +1,31 @@
+"""The cue lexicon: what a cue's lemma says it reports."""
+
+from __future__ import annotations
+
+import pytest
+
+from quotegraph.quotes.lexicon import cue_lexicon, cue_type_of
+from quotegraph.records import CUE_TYPES
+
+
+@pytest.mark.parametrize(
+    ("lemma", "expected"),
+    [
+        ("say", "speech"),
+        ("Tweet", "writing"),
+        ("believe", "belief"),
+        ("plan", "intention"),
+        ("show", "evidence"),
+        ("criticize", "stance"),
+        ("statement", None),
+        ("", None),
+        (None, None),
+    ],
+)
+def test_a_lemma_gives_its_cue_type(lemma: str | None, expected: str | None) -> None:
+    assert cue_type_of(lemma) == expected
+
+
+def test_every_cue_type_has_lemmas() -> None:
+    """Each type a quote can carry is reachable from the lexicon."""
+    assert set(cue_lexicon().values()) == set(CUE_TYPES)
