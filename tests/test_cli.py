@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner, Result
 
+from quotegraph.analysis import load_tagger
 from quotegraph.cli import main
 
 GOOD_ARTICLE = """\
@@ -60,6 +61,7 @@ def test_run_stores_quotes_and_exits_zero(articles: Path, tmp_path: Path) -> Non
     summary = json.loads(result.stdout)
     assert summary["added"] == 2
     assert summary["failures"] == []
+    assert summary["pipeline"].endswith(f"+rules+tagger-{load_tagger().version}")
     speakers = {q["speaker_name"] for q in stored_quotes(db)}
     assert {"Ilsa Maren", "Hana Quist"} <= speakers
 

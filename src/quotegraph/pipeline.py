@@ -248,7 +248,7 @@ def _pipeline_name(options: Options) -> str:
     label = pipeline_label(load_pipeline(options.pipeline))
     if options.rules_only:
         return f"{label}+rules"
-    return f"{label}+rules+tagger-{load_tagger().card.get('trained', 'unknown')[:10]}"
+    return f"{label}+rules+tagger-{load_tagger().version}"
 
 
 def _options_record(options: Options, paths: Sequence[str | Path]) -> dict[str, object]:

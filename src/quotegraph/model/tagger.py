@@ -71,6 +71,11 @@ class AttributionTagger:
         entry = self.card.get("parse")
         return ParseVocabulary.from_card(entry) if entry else None
 
+    @property
+    def version(self) -> str:
+        """Which build this is: when it was trained (UTC, to the second), from its card."""
+        return str(self.card.get("trained", "unknown"))
+
     @functools.cached_property
     def parser(self) -> Language:
         """The spaCy pipeline the model was trained with, for texts that come without a Doc.
