@@ -33,6 +33,10 @@ from quotegraph.records import ActorType, Entity, Mention
 # How many recently mentioned entities a pronoun may reach back to.
 PRONOUN_REACH = 8
 ROLE_EDGE_PUNCT = ",;:-—–"
+# Words that end no role: what is left before a name taken out of it.
+DANGLING_WORDS = frozenset(
+    {"a", "an", "the", "of", "for", "at", "from", "with", "to", "in", "on", "by", "and", "or"}
+)
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 # How words written before their reporting verb hang on it: "We will stay, the trust said".
 SPOKEN_CLAUSE_DEPS = frozenset({"ccomp", "parataxis"})
@@ -85,7 +89,8 @@ def _name_words(doc: Doc, mention: FoundMention) -> list[str]:
 
 
 def _split_on(role: str, names: list[str]) -> list[str]:
-    """The pieces of a role around any of the names, trimmed of punctuation and possessives."""
+    """The pieces of a role around any of the names, trimmed of punctuation, possessives
+    and the words a name left dangling ("A spokesman for the" [Harbour Trust])."""
     pieces = [role]
     for name in names:
         pieces = [piece for chunk in pieces for piece in chunk.split(name)]
@@ -96,6 +101,8 @@ def _split_on(role: str, names: list[str]) -> list[str]:
         while words and words[0].lower() in possessives:
             words = words[1:]
         if words and words[-1] in ("'s", "’s"):
+            words = words[:-1]
+        while words and words[-1].lower() in DANGLING_WORDS:
             words = words[:-1]
         if words:
             kept.append(" ".join(words))
