@@ -60,6 +60,20 @@ LINKS = [
         id="organisation-with-and-without-the",
     ),
     pytest.param(
+        "Tomas Vell approved the berths. His sister, Lina Vell, runs the ferry company.\n\n"
+        "Asked about the berths, her brother said the work would start in May.",
+        "her brother",
+        "Tomas Vell",
+        id="her-brother-is-the-one-man-of-her-family-name",
+    ),
+    pytest.param(
+        "Tomas Vell and Piet Vell approved the berths. Lina Vell runs the ferry company.\n\n"
+        "Asked about the berths, her brother said the work would start in May.",
+        "her brother",
+        "her brother",
+        id="her-brother-stays-unresolved-between-two-men-of-her-family-name",
+    ),
+    pytest.param(
         "Field & Furrow\n\nAnn Roe said the grant would end.",
         "Ann Roe",
         "Ann Roe",

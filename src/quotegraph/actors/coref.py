@@ -109,6 +109,13 @@ def _split_on(role: str, names: list[str]) -> list[str]:
     return kept
 
 
+def _person_name(name: str) -> tuple[str, ...]:
+    """A person's name as its lower-case words without titles ("Councillor Owen Penhallow":
+    owen, penhallow)."""
+    titles = actor_lexicon().titles
+    return tuple(word for word in name.lower().split() if word.strip(".") not in titles)
+
+
 def _words_of(name: str) -> set[str]:
     """The lower-case words of a name, plural nouns also in the singular."""
     words = {word.strip(".,;:'’\"()").lower() for word in name.split()}
@@ -387,6 +394,11 @@ class _Linker:
             if speaks_for is not None:
                 self.drafts[speaks_for].add_role(role_text(self.doc, head), noun)
                 return speaks_for
+        if noun in lexicon.kin:
+            relative = self.relative_of(head)
+            if relative is not None:
+                self.drafts[relative].add_role(noun, noun)
+                return relative
         if head.i > 0 and self.doc[mention.start].lower_ == "the" and not mention.plural:
             for entity_id in reversed(self.recent):
                 if noun in self.drafts[entity_id].role_nouns:
@@ -395,6 +407,39 @@ class _Linker:
         draft.relational = any(child.dep_ == "poss" for child in head.children)
         draft.add_role(role_text(self.doc, head), noun)
         return draft.id
+
+    def relative_of(self, head: Token) -> int | None:
+        """The relative "her brother" names: the one other person of the article with the
+        family name of the person "her" stands for, of the noun's gender (Ruth Penhallow's
+        brother, Owen Penhallow); None when there is not exactly one.
+        """
+        owner = next((child for child in head.children if child.dep_ == "poss"), None)
+        if owner is None:
+            return None
+        lexicon = actor_lexicon()
+        gender = lexicon.descriptors.get(head.lemma_.lower(), "x")
+        possessor = self.token_entity.get(owner.i)
+        pronoun = lexicon.pronouns.get(owner.lower_)
+        if possessor is None and pronoun is not None and not pronoun.plural:
+            possessor = next(
+                (
+                    entity_id
+                    for entity_id in reversed(self.recent)
+                    if self.drafts[entity_id].type == "person"
+                    and self.drafts[entity_id].gender == pronoun.gender
+                ),
+                None,
+            )
+        if possessor is None or not self.drafts[possessor].words:
+            return None
+        own = _person_name(self.drafts[possessor].name)
+        relatives = {
+            _person_name(draft.name): draft.id
+            for draft in self.drafts
+            if draft.type == "person" and draft.words and draft.gender in (gender, "x")
+        }
+        kin = [key for key in relatives if key[-1:] == own[-1:] and key != own]
+        return relatives[kin[0]] if len(kin) == 1 else None
 
     def spoken_for(self, head: Token, default: int | None = None) -> int | None:
         """The organisation a spokesperson speaks for: "a council spokesman", "a spokeswoman for

@@ -36,8 +36,9 @@ class ActorLexicon:
     """All the actor word lists, keyed by lower-case word.
 
     ``proxies`` are the descriptors ("spokeswoman") whose words count as the
-    words of the organisation they speak for; ``group_pronouns`` ("we", "our")
-    stand for the organisation whose words hold them.
+    words of the organisation they speak for; ``kin`` the family nouns
+    ("brother") whose possessive names a relative; ``group_pronouns`` ("we",
+    "our") stand for the organisation whose words hold them.
     """
 
     pronouns: dict[str, PronounInfo]
@@ -45,6 +46,7 @@ class ActorLexicon:
     descriptors: dict[str, Gender]
     proxies: frozenset[str]
     given_names: dict[str, Gender]
+    kin: frozenset[str] = frozenset()
     person_titles: frozenset[str] = frozenset()
     possessives: frozenset[str] = frozenset()
     group_pronouns: frozenset[str] = frozenset()
@@ -64,6 +66,9 @@ def actor_lexicon() -> ActorLexicon:
             noun for noun, _, proxy in read_table("actors_descriptors.tsv") if proxy == "yes"
         ),
         given_names={name: gender for name, gender in read_table("actors_given_names.tsv")},
+        kin=frozenset(
+            noun for noun, _, relation in read_table("actors_descriptors.tsv") if relation == "kin"
+        ),
         person_titles=frozenset(row[0] for row in read_table("actors_person_titles.tsv")),
         possessives=frozenset(row[0] for row in read_table("actors_possessives.tsv")),
         group_pronouns=frozenset(row[0] for row in read_table("actors_group_pronouns.tsv")),
