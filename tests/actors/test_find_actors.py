@@ -96,6 +96,13 @@ def test_apposition_role_is_kept(nlp: Language) -> None:
     assert "a 38-year-old nurse from Leeds" in person.roles
 
 
+def test_an_age_is_not_a_role(nlp: Language) -> None:
+    """ "Lina Morrow, 74," gives no role "74"; her apposition with words is one."""
+    actors = actors_of(nlp, "Lina Morrow, 74, a retired ferry pilot, said the bridge was unsafe.")
+    person = next(e for e in actors.entities if e.name == "Lina Morrow")
+    assert person.roles and not any(role.isdigit() for role in person.roles)
+
+
 def test_spokesperson_role_and_affiliation(nlp: Language) -> None:
     """A spokesperson's organisation keeps the spokesperson role."""
     actors = actors_of(nlp, "A spokesman for the Harbour Trust said the pier would reopen.")

@@ -90,7 +90,8 @@ def _name_words(doc: Doc, mention: FoundMention) -> list[str]:
 
 def _split_on(role: str, names: list[str]) -> list[str]:
     """The pieces of a role around any of the names, trimmed of punctuation, possessives
-    and the words a name left dangling ("A spokesman for the" [Harbour Trust])."""
+    and the words a name left dangling ("A spokesman for the" [Harbour Trust]); an age
+    ("Lutterell, 74,") is no role."""
     pieces = [role]
     for name in names:
         pieces = [piece for chunk in pieces for piece in chunk.split(name)]
@@ -104,7 +105,7 @@ def _split_on(role: str, names: list[str]) -> list[str]:
             words = words[:-1]
         while words and words[-1].lower() in DANGLING_WORDS:
             words = words[:-1]
-        if words:
+        if any(char.isalpha() for word in words for char in word):
             kept.append(" ".join(words))
     return kept
 

@@ -98,11 +98,18 @@ def looks_like_person(ent: Span) -> bool:
     )
 
 
+def _ends_in_surname(ent: Span, surnames: set[str]) -> bool:
+    """A two- or three-word title-case name whose last word the recogniser took for a
+    person on its own elsewhere ("Agnes Lutterell" beside "Lutterell said")."""
+    return 2 <= len(ent) <= 3 and ent[-1].text in surnames and all(t.is_title for t in ent)
+
+
 def find_names(doc: Doc) -> list[FoundMention]:
     """Person and organisation names, from the named-entity recogniser.
 
     A proper noun the recogniser missed still counts as a person when it is
-    the surname of a person it found elsewhere in the document, and as an
+    the surname of a person it found elsewhere in the document, or a short
+    name ending in one ("Agnes Lutterell" beside "Lutterell said"), and as an
     organisation when it is an acronym the document defines ("the Coastal
     Farmers Alliance (CFA)"), whatever the recogniser took it for.
     """
@@ -112,13 +119,19 @@ def find_names(doc: Doc) -> list[FoundMention]:
         if ent.label_ in PERSON_LABELS
         for word in (ent[-1].text, ent.text.split()[-1])
     }
+    named_alone = {ent.text for ent in doc.ents if ent.label_ in PERSON_LABELS and len(ent) == 1}
     found = []
     entities = [part for ent in doc.ents for part in _lines_of(ent)]
     defined = defined_acronyms(doc, entities)
     for ent in entities:
         if _names_defined(ent, defined):
             continue
-        if ent.label_ in PERSON_LABELS or ent.text in surnames or looks_like_person(ent):
+        if (
+            ent.label_ in PERSON_LABELS
+            or ent.text in surnames
+            or looks_like_person(ent)
+            or _ends_in_surname(ent, named_alone)
+        ):
             start, end = _with_title(doc, ent)
             found.append(FoundMention(start, end, "name", "person", name_gender(doc, start, end)))
     in_person = {i for mention in found for i in range(mention.start, mention.end)}
