@@ -96,6 +96,21 @@ def test_apposition_role_is_kept(nlp: Language) -> None:
     assert "a 38-year-old nurse from Leeds" in person.roles
 
 
+def test_members_of_one_family_stay_two_people(nlp: Language) -> None:
+    """Each full name returns to its own person; a bare surname to the one named last."""
+    text = (
+        "Councillor Owen Vell backed the fund. His sister, Ruth Vell, opposed it.\n\n"
+        "Owen Vell said the fund was fair. Ruth Vell said it was not. Vell added that "
+        "the farmers would fight it."
+    )
+    actors = actors_of(nlp, text)
+    vells = sorted(e.name for e in actors.entities if e.name.endswith("Vell"))
+    assert vells == ["Councillor Owen Vell", "Ruth Vell"]
+    assert entity_of(actors, "Owen Vell") == "Councillor Owen Vell"
+    assert entity_of(actors, "Ruth Vell", nth=1) == "Ruth Vell"
+    assert entity_of(actors, "Vell") == "Ruth Vell"
+
+
 def test_an_age_is_not_a_role(nlp: Language) -> None:
     """ "Lina Morrow, 74," gives no role "74"; her apposition with words is one."""
     actors = actors_of(nlp, "Lina Morrow, 74, a retired ferry pilot, said the bridge was unsafe.")

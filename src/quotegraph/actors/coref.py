@@ -191,7 +191,7 @@ class _Linker:
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
         self.drafts: list[_Draft] = []
-        self.by_surname: dict[str, int] = {}
+        self.by_surname: dict[str, list[int]] = {}
         self.by_org: dict[str, int] = {}
         self.recent: list[int] = []
         self.narrative: list[int] = []
@@ -246,21 +246,33 @@ class _Linker:
         return {entity_id for start, entity_id in self.subjects if start in keep}
 
     def person(self, mention: FoundMention) -> int:
+        """The person a name names: one met before with its surname and no other given
+        name (a bare surname, the one of them mentioned last), or a new one."""
         words = _name_words(self.doc, mention)
         surname, first = words[-1], words[0] if len(words) > 1 else ""
-        known = self.by_surname.get(surname)
-        if known is not None:
+        family = self.by_surname.setdefault(surname, [])
+        fitting = [
+            i
+            for i in family
+            if not (first and self.drafts[i].first and first != self.drafts[i].first)
+        ]
+        if fitting:
+            known = max(fitting, key=self._last_mentioned)
             draft = self.drafts[known]
-            if not (first and draft.first and first != draft.first):
-                if len(words) > draft.words:
-                    draft.name, draft.words, draft.first = self.text(mention), len(words), first
-                if draft.gender == "x":
-                    draft.gender = mention.gender
-                return known
+            if len(words) > draft.words:
+                draft.name, draft.words, draft.first = self.text(mention), len(words), first
+            if draft.gender == "x":
+                draft.gender = mention.gender
+            return known
         draft = self.new(mention, len(words))
         draft.first = first
-        self.by_surname[surname] = draft.id
+        family.append(draft.id)
         return draft.id
+
+    def _last_mentioned(self, entity_id: int) -> tuple[int, int]:
+        """Order of recency: entities in ``recent`` by place, then by when they were made."""
+        place = self.recent.index(entity_id) if entity_id in self.recent else -1
+        return place, entity_id
 
     def organisation(self, mention: FoundMention) -> int:
         """The entity of an organisation's name; an acronym the document defines is its name's.
