@@ -45,3 +45,37 @@ def test_a_title_after_a_preposition_article_possessive_or_naming_word_is_not_sp
 )
 def test_other_quotes_stay_speech(nlp: Language, text: str, speech: str) -> None:
     assert speech in quoted_contents(nlp, text)
+
+
+def cues_of(nlp: Language, text: str) -> dict[str, str | None]:
+    """Each quotation's text and the text of its cue."""
+    return {
+        text[c.content[0][0] : c.content[-1][1]]: text[slice(*c.cue)] if c.cue else None
+        for c in find_direct(nlp(text))
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "not_cue"),
+    [
+        (
+            "“The cranes arrive on Friday.” Councillor Tom Reyes believes the quay is too narrow.",
+            "“The cranes arrive on Friday.”",
+            "believes",
+        ),
+        (
+            "“We did everything right.” He added, “The storm was simply too strong.”",
+            "“We did everything right.”",
+            "added",
+        ),
+    ],
+)
+def test_a_cue_after_a_quote_that_reports_a_clause_of_its_own_is_not_the_quotes(
+    nlp: Language, text: str, quote: str, not_cue: str
+) -> None:
+    assert cues_of(nlp, text).get(quote) != not_cue
+
+
+def test_a_cue_after_a_quote_with_nothing_of_its_own_frames_it(nlp: Language) -> None:
+    text = "“The cranes arrive on Friday,” Councillor Tom Reyes said."
+    assert cues_of(nlp, text) == {"“The cranes arrive on Friday,”": "said"}
