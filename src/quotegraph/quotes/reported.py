@@ -27,6 +27,9 @@ OBJECT_COMPLEMENTS = frozenset({"oprd", "xcomp", "ccomp"})
 OBJECT_PREPOSITIONS = frozenset({"as"})
 EDGE_PUNCT = frozenset({",", ".", ";", ":", "--", "\u2014", "\u2013", "-", "(", ")"})
 CONFIDENCE = {"clause": 0.7, "according-to": 0.7, "intention": 0.55, "object": 0.45}
+# Verbs whose subject is what seems, not who holds the view: "the plan appears to
+# fail" has no source in the sentence (nor has the passive "is expected to").
+RAISING_CUES = frozenset({"seem", "appear"})
 
 
 def _content_child(cue: Token) -> tuple[Token | None, str]:
@@ -80,16 +83,24 @@ def _clause_candidate(doc: Doc, cue: Token) -> Candidate | None:
     tokens = trimmed(doc, *_content_range(cue, child))
     if tokens is None or tokens[0] <= subject.i <= tokens[1]:
         return None
-    source = phrase_source(doc, subject)
+    source = None if _subject_holds_nothing(cue, subject, rule) else phrase_source(doc, subject)
     return Candidate(
         content=(token_span(doc, *tokens),),
         kind=kind_of(doc, *tokens),
         cue=cue_span(doc, cue),
         cue_lemma=cue.lemma_.lower(),
-        source=source.span,
-        speaker_token=source.speaker_token,
+        source=source.span if source else None,
+        speaker_token=source.speaker_token if source else None,
         confidence=CONFIDENCE[rule],
         method=f"reported-{rule}",
+    )
+
+
+def _subject_holds_nothing(cue: Token, subject: Token, rule: str) -> bool:
+    """Whether the subject of an infinitive's cue is what is judged rather than who judges
+    ("the sale is expected to close", "Cruz appeared to rely on ...")."""
+    return rule == "intention" and (
+        cue.lemma_.lower() in RAISING_CUES or subject.dep_ == "nsubjpass"
     )
 
 
