@@ -40,7 +40,6 @@ from sqlalchemy.sql.compiler import SQLCompiler
 from sqlalchemy.sql.visitors import InternalTraversal
 
 from quotegraph.errors import StoreError
-from quotegraph.quotes.lexicon import cue_lexicon
 from quotegraph.store import schema, tsvector
 from quotegraph.store.connect import lock_writes, reason
 from quotegraph.store.newest import fill_keys
@@ -203,6 +202,9 @@ def _search_newest_first(connection: Connection) -> None:
 
 def _cue_types(connection: Connection) -> None:
     """Give each quote the type of its cue, read from its cue's lemma."""
+    # Imported here: the quotes package brings spaCy, which reading a store never needs.
+    from quotegraph.quotes.lexicon import cue_lexicon
+
     _add_columns(schema.quotes.c.cue_type)(connection)
     quotes = schema.quotes
     lexicon = cue_lexicon()
