@@ -8,22 +8,18 @@ from pathlib import Path
 
 from quotegraph.evaluate import Prediction, Scores, read_gold, score
 from quotegraph.model import AttributionTagger
-from quotegraph.nlp import load_pipeline
 
 
 def predictions_of(model: Path, gold: Path) -> tuple[dict[str, list[Prediction]], float]:
     """The tagger's predictions for every document of ``gold``, and documents per second
-    (the parse, for a model with parse features, included)."""
+    (for a model with parse features, its parse of each text included)."""
     tagger = AttributionTagger.load(model)
-    nlp = load_pipeline(tagger.card["parse"]["pipeline"]) if "parse" in tagger.card else None
     documents = read_gold(gold)
     started = time.monotonic()
     predictions = {
         document.stem: [
             Prediction(attribution.content, attribution.cue, attribution.source)
-            for attribution in tagger.predict(
-                document.text, nlp(document.text) if nlp is not None else None
-            )
+            for attribution in tagger.predict(document.text)
         ]
         for document in documents
     }

@@ -110,13 +110,6 @@ def _split_on(role: str, names: list[str]) -> list[str]:
     return kept
 
 
-def _person_name(name: str) -> tuple[str, ...]:
-    """A person's name as its lower-case words without titles ("Councillor Owen Penhallow":
-    owen, penhallow)."""
-    titles = actor_lexicon().titles
-    return tuple(word for word in name.lower().split() if word.strip(".") not in titles)
-
-
 def _words_of(name: str) -> set[str]:
     """The lower-case words of a name, plural nouns also in the singular."""
     words = {word.strip(".,;:'’\"()").lower() for word in name.split()}
@@ -443,16 +436,9 @@ class _Linker:
                 ),
                 None,
             )
-        if possessor is None or not self.drafts[possessor].words:
-            return None
-        own = _person_name(self.drafts[possessor].name)
-        relatives = {
-            _person_name(draft.name): draft.id
-            for draft in self.drafts
-            if draft.type == "person" and draft.words and draft.gender in (gender, "x")
-        }
-        kin = [key for key in relatives if key[-1:] == own[-1:] and key != own]
-        return relatives[kin[0]] if len(kin) == 1 else None
+        family = next((ids for ids in self.by_surname.values() if possessor in ids), [])
+        kin = [i for i in family if i != possessor and self.drafts[i].gender in (gender, "x")]
+        return kin[0] if len(kin) == 1 else None
 
     def spoken_for(self, head: Token, default: int | None = None) -> int | None:
         """The organisation a spokesperson speaks for: "a council spokesman", "a spokeswoman for

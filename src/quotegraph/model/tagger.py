@@ -1,6 +1,6 @@
 """The attribution tagger at inference: an int8 ONNX encoder, a tagging head, a tokenizer.
 
-Needs only ``onnxruntime`` and ``tokenizers``. A model folder holds the
+Needs ``onnxruntime``, ``tokenizers`` and spaCy, no PyTorch. A model folder holds the
 files named below; the default is the model shipped in the package. A model
 built with parse features (its card has a ``parse`` entry) also reads the
 spaCy parse of the text it tags: the caller's Doc, or its card's pipeline's.

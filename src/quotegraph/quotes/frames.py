@@ -113,7 +113,7 @@ def frame_attribution(
                 "according to",
                 phrase_source(doc, holder, quote),
             )
-        if not is_cue(token) or (not from_end and _reports_what_follows(token, quote)):
+        if not is_cue(token) or (not from_end and _reports_what_follows(token)):
             continue
         subject = subject_of(token, quote)
         in_frame = {t.i for t in frame}
@@ -128,13 +128,10 @@ def frame_attribution(
     return None
 
 
-def _reports_what_follows(cue: Token, quote: Span) -> bool:
+def _reports_what_follows(cue: Token) -> bool:
     """Whether a cue after a quote has a clause of its own after it ("...” He said the
     probe was over"), which it reports instead of the quote."""
-    return any(
-        child.dep_ in ("ccomp", "xcomp") and child.i > cue.i and child.idx >= quote[1]
-        for child in cue.children
-    )
+    return any(child.dep_ in ("ccomp", "xcomp") for child in cue.rights)
 
 
 def embedding_attribution(doc: Doc, tokens: list[Token], quote: Span) -> Attribution | None:
