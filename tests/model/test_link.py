@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from spacy.language import Language
 
 from quotegraph.model import RoleSpan, TaggedAttribution, link
 
@@ -95,3 +96,22 @@ def test_link(
     """Role spans group into the expected (contents, cue, source) attributions."""
     attributions = link(spans_of(text, marked), text)
     assert [texts(text, attribution) for attribution in attributions] == expected
+
+
+def test_a_cue_takes_the_source_its_verb_governs(nlp: Language) -> None:
+    """With the parse, the subject of "said" is its source though another name is nearer."""
+    text = "Ilse Brandt, who once worked for Vance, said the quay would close."
+    marked = [
+        ("source", "Ilse Brandt"),
+        ("source", "Vance"),
+        ("cue", "said"),
+        ("content", "the quay would close"),
+    ]
+    nearest = link(spans_of(text, marked), text)
+    governed = link(spans_of(text, marked), text, doc=nlp(text))
+    assert [texts(text, attribution) for attribution in nearest] == [
+        (["the quay would close"], "said", "Vance")
+    ]
+    assert [texts(text, attribution) for attribution in governed] == [
+        (["the quay would close"], "said", "Ilse Brandt")
+    ]

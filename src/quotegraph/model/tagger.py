@@ -139,9 +139,12 @@ class AttributionTagger:
     def predict(self, text: str, doc: Doc | None = None) -> tuple[TaggedAttribution, ...]:
         """The attributions of ``text``: each content with its cue and source.
 
-        ``doc`` is the spaCy parse of ``text``, as for :meth:`tag`.
+        ``doc`` is the spaCy parse of ``text``, as for :meth:`tag`; linking
+        also reads it, to give a cue the source its verb governs.
         """
-        return link(self.tag(text, doc), text, LinkPriors(**self.card["linking"]))
+        if doc is None and self.parse_vocabulary is not None:
+            doc = self.parser(text)
+        return link(self.tag(text, doc), text, LinkPriors(**self.card["linking"]), doc)
 
 
 def _session(path: Path, threads: int) -> onnxruntime.InferenceSession:
