@@ -78,9 +78,10 @@ def finish(
     """
     actors = find_actors(doc)
     quotes = find_quotes(doc, actors) if use_rules else ()
+    text = doc.text  # spaCy rebuilds it on every access
     if tagger is not None:
-        quotes = combine(doc, quotes, tagger.predict(doc.text, doc), actors)
-    quotes = tuple(settle_edges(doc.text, quote) for quote in quotes)
+        quotes = combine(doc, quotes, tagger.predict(text, doc), actors)
+    quotes = tuple(settle_edges(text, quote) for quote in quotes)
     offsets = prepared.cleaned.offsets
     return Analysis(
         text=prepared.text,

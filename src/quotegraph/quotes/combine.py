@@ -62,8 +62,9 @@ def combine(
     ``tagged`` holds every attribution the tagger found, sure or not.
     """
     speakers = SpeakerIndex(actors)
+    text = doc.text  # spaCy rebuilds it on every access
     added = [
-        _as_quote(doc, found, speakers, _redrawn(found.content, rules))
+        _as_quote(doc, text, found, speakers, _redrawn(found.content, rules))
         for found in tagged
         if found.confidence >= MIN_CONFIDENCE
     ]
@@ -89,9 +90,10 @@ def _redrawn(content: Fragments, rules: Sequence[Quote]) -> Quote | None:
 
 
 def _as_quote(
-    doc: Doc, found: TaggedAttribution, speakers: SpeakerIndex, redrawn: Quote | None
+    doc: Doc, text: str, found: TaggedAttribution, speakers: SpeakerIndex, redrawn: Quote | None
 ) -> Quote:
-    """The tagged attribution as a quote; ``redrawn`` is the rule quote it redraws."""
+    """The tagged attribution as a quote (``text`` is the doc's); ``redrawn`` is the rule
+    quote it redraws."""
     cue = doc.char_span(*found.cue, alignment_mode="expand") if found.cue is not None else None
     root = cue.root if cue is not None and len(cue) else None
     frame = (found.cue, root.lemma_.lower() if root is not None else None)
@@ -108,7 +110,7 @@ def _as_quote(
             source, speaker = _source_of(doc, found, parsed, speakers)
     return Quote(
         content=found.content,
-        kind=_kind(doc.text, found.content),
+        kind=_kind(text, found.content),
         cue=frame[0],
         cue_lemma=frame[1],
         cue_type=cue_type_of(frame[1]),

@@ -89,7 +89,7 @@ def _attribution(ctx: _Context, quotes: list[Quoted], n: int) -> tuple[Attributi
     after, before = _frames(ctx, quotes, n)
     found = []
     if sounds_like_speech(ctx.text, quoted):
-        found.append((dash_attribution(ctx.doc, after, quoted.end), "dash"))
+        found.append((dash_attribution(ctx.doc, ctx.text, after, quoted.end), "dash"))
         found.append((frame_attribution(ctx.doc, after, span), "after"))
     if sounds_like_speech(ctx.text, quoted) or (before and before[-1].text in LEAD_IN_END):
         found.append((frame_attribution(ctx.doc, lead_in(before), span, from_end=True), "lead-in"))

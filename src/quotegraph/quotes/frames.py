@@ -163,16 +163,17 @@ def embedding_attribution(doc: Doc, tokens: list[Token], quote: Span) -> Attribu
     return None
 
 
-def dash_attribution(doc: Doc, frame: list[Token], quote_end: int) -> Attribution | None:
+def dash_attribution(doc: Doc, text: str, frame: list[Token], quote_end: int) -> Attribution | None:
     """A name set after a quote with a dash ("... \u2015 Ana Lidell"), as in collected comments
     and embedded posts; the dash is the cue, as annotators mark it. The tokenizer may keep
-    the dash with the closing mark ("\u201d\u2015"), outside the frame."""
+    the dash with the closing mark ("\u201d\u2015"), outside the frame. ``text`` is
+    ``doc.text``, which spaCy rebuilds on every access."""
     names = frame
     if frame and frame[0].text in DASHES:
         cue: Span | None = token_span(doc, frame[0].i, frame[0].i)
         names = frame[1:]
     else:
-        cue = _glued_dash(doc.text, quote_end, frame)
+        cue = _glued_dash(text, quote_end, frame)
     if cue is None or not names or names[0].pos_ != "PROPN":
         return None
     last = 0
