@@ -9,10 +9,10 @@ data, so that "said X, CONTENT" beats "CONTENT. X said". A cue serves one
 attribution, and takes a second content span only when it lies between the
 two ("A," she said, "B"). Given the text's parse, a source the cue governs
 ("the mayor said", "according to the mayor", "was told by the mayor") is
-its source before any nearer one. A content ends with its paragraph: fewer than one
-in a hundred PolNeAR train contents run on into the next (172 of 19,828, most
-of them quotations that go on), and the tagger's run-ons are mostly the start
-of another attribution.
+its source before any nearer one. A content ends with its paragraph: fewer
+than one in a hundred PolNeAR train contents run on into the next (172 of
+19,828, most of them quotations that go on), and the tagger's run-ons are
+mostly the start of another attribution.
 """
 
 from __future__ import annotations
@@ -56,8 +56,8 @@ def link(
     """The attributions that the role spans of ``text`` form, in text order.
 
     ``doc``, the spaCy parse of ``text`` if there is one, lets a cue take the
-    source it governs first. A content span with no cue in its paragraph is an attribution without
-    cue or source; a cue without content yields nothing.
+    source it governs first. A content span with no cue in its paragraph is an
+    attribution without cue or source; a cue without content yields nothing.
     """
     paragraph_of = _paragraph_index(text)
     by_role: dict[str, list[RoleSpan]] = defaultdict(list)
