@@ -22,7 +22,8 @@ from quotegraph.analysis import Prepared, analyze_many, load_tagger, prepare
 from quotegraph.errors import InputFileError
 from quotegraph.ingest import SourceDocument, content_hash, discover, read_documents
 from quotegraph.model import AttributionTagger
-from quotegraph.nlp import load_pipeline, pipeline_label
+from quotegraph.model.tagger import build_version, read_card, shipped_model
+from quotegraph.nlp import installed_pipeline_label, load_pipeline
 from quotegraph.records import Analysis
 from quotegraph.settings import Options
 from quotegraph.store import Store
@@ -245,10 +246,10 @@ def _batched(jobs: Iterator[_Job], size: int) -> Iterator[list[_Job]]:
 
 
 def _pipeline_name(options: Options) -> str:
-    label = pipeline_label(load_pipeline(options.pipeline))
+    label = installed_pipeline_label(options.pipeline)
     if options.rules_only:
         return f"{label}+rules"
-    return f"{label}+rules+tagger-{load_tagger().version}"
+    return f"{label}+rules+tagger-{build_version(read_card(shipped_model()))}"
 
 
 def _options_record(options: Options, paths: Sequence[str | Path]) -> dict[str, object]:

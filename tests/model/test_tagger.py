@@ -8,6 +8,7 @@ import pytest
 
 from quotegraph.errors import ModelError
 from quotegraph.model import ROLES, AttributionTagger
+from quotegraph.model.tagger import MODEL_FILES, build_version, read_card, shipped_model
 
 TEXT = (
     "The harbour will close for repairs next spring.\n"
@@ -58,3 +59,16 @@ def test_missing_model_is_a_model_error(tmp_path: Path) -> None:
     """A folder without the model files fails with a ModelError that names the file."""
     with pytest.raises(ModelError, match=r"encoder\.onnx"):
         AttributionTagger.load(tmp_path)
+
+
+def test_an_unreadable_card_is_a_model_error_naming_it(tmp_path: Path) -> None:
+    """A model folder whose card is not JSON fails with the card's path, before any loading."""
+    for name in MODEL_FILES:
+        (tmp_path / name).write_text("{", encoding="utf-8")
+    with pytest.raises(ModelError, match=r"model-card\.json: the model card cannot be read"):
+        read_card(tmp_path)
+
+
+def test_the_version_read_from_the_card_is_the_loaded_tagger_s(tagger: AttributionTagger) -> None:
+    """A process can name the build it would load without loading its encoder."""
+    assert build_version(read_card(shipped_model())) == tagger.version != "unknown"

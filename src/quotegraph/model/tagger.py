@@ -40,6 +40,34 @@ def shipped_model() -> Path:
     return Path(str(resources.files("quotegraph") / "data" / "model"))
 
 
+def read_card(folder: Path) -> dict[str, Any]:
+    """The model card of the model in ``folder``, without loading the model.
+
+    Raises :class:`~quotegraph.errors.ModelError` when a model file is missing
+    or the card cannot be read.
+    """
+    for name in MODEL_FILES:
+        if not (folder / name).is_file():
+            raise ModelError(
+                f"{folder / name}: missing; an attribution model folder holds "
+                f"{', '.join(MODEL_FILES)}: reinstall quotegraph or rebuild the model "
+                "with training/train_attribution.py"
+            )
+    try:
+        card: dict[str, Any] = json.loads((folder / CARD_FILE).read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
+        raise ModelError(
+            f"{folder / CARD_FILE}: the model card cannot be read ({error}); "
+            "rebuild the model with training/train_attribution.py"
+        ) from error
+    return card
+
+
+def build_version(card: dict[str, Any]) -> str:
+    """Which build a model card describes: when it was trained (UTC, to the second)."""
+    return str(card.get("trained", "unknown"))
+
+
 def load_encoder(folder: Path, card: dict[str, Any], threads: int) -> PieceEncoder:
     """The piece encoder of a model folder, with the window settings of its card."""
     hyperparameters = card["hyperparameters"]
@@ -74,7 +102,7 @@ class AttributionTagger:
     @property
     def version(self) -> str:
         """Which build this is: when it was trained (UTC, to the second), from its card."""
-        return str(self.card.get("trained", "unknown"))
+        return build_version(self.card)
 
     @functools.cached_property
     def parser(self) -> Language:
@@ -92,15 +120,8 @@ class AttributionTagger:
         cannot be loaded.
         """
         folder = path if path is not None else shipped_model()
-        for name in MODEL_FILES:
-            if not (folder / name).is_file():
-                raise ModelError(
-                    f"{folder / name}: missing; an attribution model folder holds "
-                    f"{', '.join(MODEL_FILES)}: reinstall quotegraph or rebuild the model "
-                    "with training/train_attribution.py"
-                )
+        card = read_card(folder)
         try:
-            card = json.loads((folder / CARD_FILE).read_text(encoding="utf-8"))
             return cls(
                 load_encoder(folder, card, threads), _session(folder / HEAD_FILE, threads), card
             )
