@@ -140,7 +140,7 @@ def training_chunks(
     args: argparse.Namespace, card: dict[str, Any], parse: PieceParse | None
 ) -> list[Chunk]:
     """Encoder features (float16), tags and parse ids of the training documents, in chunks."""
-    encoder = load_encoder(args.output, card, args.threads)
+    encoder = load_encoder(args.output, card, args.threads, training=True)
     documents = read_gold(args.train)
     key = cache_key(args.output / ENCODER_FILE, encoder, documents)
     tagged: list[Tagged] = tagged_documents(encoder, documents, args.features_cache, key)
@@ -238,7 +238,7 @@ def fine_tuned_head(
     vocabulary: ParseVocabulary | None,
 ) -> TaggingHead:
     """Fine-tune ``encoder`` with a new head on train, export it again; the trained head."""
-    pieces = load_encoder(args.output, card, args.threads)
+    pieces = load_encoder(args.output, card, args.threads, training=True)
     documents = windowed_documents(
         pieces, read_gold(args.train), piece_parser(vocabulary, args.pipeline)
     )
@@ -283,6 +283,7 @@ def build(args: argparse.Namespace) -> dict[str, Any]:
         "trained": datetime.now(UTC).isoformat(timespec="seconds"),
         "epochs": args.epochs,
         "hyperparameters": hyperparameters(args),
+        "inference": {"stride_pieces": args.inference_stride},
     }
     vocabulary = None
     if args.parse_features:
@@ -310,6 +311,13 @@ def main() -> None:
         "--epochs", type=int, help="passes over train (default: 4, or 6 with --frozen-encoder)"
     )
     parser.add_argument("--window", type=int, default=256, help="encoder input length")
+    parser.add_argument(
+        "--inference-stride",
+        type=int,
+        default=128,
+        help="pieces between the starts of two windows at inference and in the dev measure; "
+        "smaller reads every piece in more windows, at more cost (default: %(default)s)",
+    )
     parser.add_argument("--hidden", type=int, default=256)
     parser.add_argument("--kernel", type=int, default=5)
     parser.add_argument("--convolutions", type=int, default=0)

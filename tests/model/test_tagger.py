@@ -8,7 +8,13 @@ import pytest
 
 from quotegraph.errors import ModelError
 from quotegraph.model import ROLES, AttributionTagger
-from quotegraph.model.tagger import MODEL_FILES, build_version, read_card, shipped_model
+from quotegraph.model.tagger import (
+    MODEL_FILES,
+    build_version,
+    load_encoder,
+    read_card,
+    shipped_model,
+)
 
 TEXT = (
     "The harbour will close for repairs next spring.\n"
@@ -72,3 +78,15 @@ def test_an_unreadable_card_is_a_model_error_naming_it(tmp_path: Path) -> None:
 def test_the_version_read_from_the_card_is_the_loaded_tagger_s(tagger: AttributionTagger) -> None:
     """A process can name the build it would load without loading its encoder."""
     assert build_version(read_card(shipped_model())) == tagger.version != "unknown"
+
+
+def test_windows_overlap_at_inference_as_the_card_says_and_as_trained_for_training() -> None:
+    """The card's inference stride applies at inference; training, and older cards, use the
+    training stride."""
+    card = read_card(shipped_model())
+    trained = card["hyperparameters"]["stride_pieces"]
+    assert card["inference"]["stride_pieces"] < trained
+    assert load_encoder(shipped_model(), card, 1).stride == card["inference"]["stride_pieces"]
+    assert load_encoder(shipped_model(), card, 1, training=True).stride == trained
+    older = {key: value for key, value in card.items() if key != "inference"}
+    assert load_encoder(shipped_model(), older, 1).stride == trained

@@ -68,14 +68,26 @@ def build_version(card: dict[str, Any]) -> str:
     return str(card.get("trained", "unknown"))
 
 
-def load_encoder(folder: Path, card: dict[str, Any], threads: int) -> PieceEncoder:
-    """The piece encoder of a model folder, with the window settings of its card."""
+def load_encoder(
+    folder: Path, card: dict[str, Any], threads: int, *, training: bool = False
+) -> PieceEncoder:
+    """The piece encoder of a model folder, with the window settings of its card.
+
+    At inference the windows overlap as the card's ``inference`` entry says:
+    a piece then seen by two windows gets the average of both readings,
+    weighted towards the one that gives it more context on both sides. For
+    ``training``, and for builds whose card has no such entry, they are cut
+    as in training.
+    """
     hyperparameters = card["hyperparameters"]
+    stride = hyperparameters["stride_pieces"]
+    if not training:
+        stride = card.get("inference", {}).get("stride_pieces", stride)
     return PieceEncoder(
         _session(folder / ENCODER_FILE, threads),
         load_tokenizer(str(folder / TOKENIZER_FILE)),
         int(hyperparameters["window_pieces"]),
-        int(hyperparameters["stride_pieces"]),
+        int(stride),
     )
 
 
