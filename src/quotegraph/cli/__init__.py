@@ -105,7 +105,7 @@ def main(verbose: int) -> None:
     "--rules-only",
     is_flag=True,
     help="Find attributions with the rules alone, without the learned tagger: "
-    "nearly twice as fast, less accurate (docs/accuracy.md, docs/performance.md).",
+    "about twice as fast, less accurate (docs/accuracy.md, docs/performance.md).",
 )
 @click.option(
     "--keep-furniture",
