@@ -13,7 +13,7 @@ from __future__ import annotations
 import logging
 import random
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 import torch
@@ -21,7 +21,7 @@ from examples import piece_tags
 
 from quotegraph.evaluate import GoldDocument
 from quotegraph.model.encoder import PieceEncoder
-from quotegraph.model.windows import Window, context_weights, window_inputs, windows_of
+from quotegraph.model.windows import Pieces, Window, context_weights, window_inputs, windows_of
 
 logger = logging.getLogger("train_attribution")
 
@@ -32,13 +32,20 @@ PieceParse = Callable[[str, tuple[tuple[int, int], ...]], np.ndarray]
 
 @dataclass(frozen=True)
 class WindowedDocument:
-    """The word pieces of a training document, its encoder windows, its BIO tags and,
-    for a head with parse features, its pieces' parse ids."""
+    """The word pieces of a training document, its encoder windows (cut at most
+    ``cut = (length, stride)``), its BIO tags and, for a head with parse features,
+    its pieces' parse ids."""
 
-    ids: tuple[int, ...]
+    pieces: Pieces
+    cut: tuple[int, int]
     windows: tuple[Window, ...]
     tags: np.ndarray
     parse: np.ndarray | None = None
+
+    @property
+    def ids(self) -> tuple[int, ...]:
+        """The vocabulary ids of the document's pieces."""
+        return self.pieces.ids
 
 
 def windowed_documents(
@@ -49,11 +56,30 @@ def windowed_documents(
     for document in documents:
         pieces = encoder.pieces(document.text)
         if pieces.ids:
-            windows = windows_of(pieces, encoder.window - 2, encoder.stride)
+            cut = (encoder.window - 2, encoder.stride)
             tags = np.array(piece_tags(document, pieces), dtype=np.int64)
             ids = parse(document.text, pieces.offsets) if parse is not None else None
-            windowed.append(WindowedDocument(pieces.ids, windows, tags, ids))
+            windowed.append(WindowedDocument(pieces, cut, windows_of(pieces, *cut), tags, ids))
     return windowed
+
+
+def shifted(document: WindowedDocument, lead: int) -> WindowedDocument:
+    """The document read first in a window of its ``lead`` first pieces, then in windows
+    of the rest cut as the document's own are.
+
+    Every epoch shifts each document by a different lead, so that a piece meets the
+    encoder at other places in its window and with other context than the last time.
+    """
+    pieces = document.pieces
+    if not 0 < lead < min(len(pieces.ids), document.cut[0]):
+        return document
+    rest = Pieces(
+        pieces.ids[lead:],
+        pieces.offsets[lead:],
+        (0, *(start - lead for start in pieces.paragraph_starts if start > lead)),
+    )
+    moved = (Window(lead + w.start, lead + w.end) for w in windows_of(rest, *document.cut))
+    return replace(document, windows=(Window(0, lead), *moved))
 
 
 class DocumentTagger(torch.nn.Module):
@@ -129,12 +155,14 @@ def fine_tune(
     encoder_rate: float,
     head_rate: float,
     seed: int,
+    shift_windows: bool = False,
 ) -> None:
     """Train encoder and head on the tags of ``documents`` with AdamW.
 
     The learning rates (one for the encoder, a larger one for the head, which
     starts from nothing) rise linearly over the first tenth of the steps and
-    fall linearly to zero after.
+    fall linearly to zero after. With ``shift_windows`` every epoch reads each
+    document ``shifted`` by a random lead.
     """
     rng = random.Random(seed)
     # Steps per epoch vary a little with the order of the documents; this is a first order's.
@@ -156,7 +184,10 @@ def fine_tune(
     model.train()
     for epoch in range(1, epochs + 1):
         total, pieces = 0.0, 0
-        for step, batch in enumerate(batches(documents, windows, rng), 1):
+        read = documents
+        if shift_windows:
+            read = [shifted(document, rng.randrange(document.cut[1])) for document in documents]
+        for step, batch in enumerate(batches(read, windows, rng), 1):
             count = sum(len(document.tags) for document in batch)
             losses = [
                 loss_of(model(document), torch.from_numpy(document.tags)) for document in batch

@@ -107,6 +107,7 @@ def hyperparameters(args: argparse.Namespace) -> dict[str, Any]:
         **common,
         "encoder_learning_rate": args.encoder_rate,
         "windows_per_step": args.windows_per_step,
+        "shift_windows": args.shift_windows,
         "encoder_attention_dropout": 0.0,
     }
 
@@ -261,6 +262,7 @@ def fine_tuned_head(
         encoder_rate=args.encoder_rate,
         head_rate=args.learning_rate,
         seed=args.seed,
+        shift_windows=args.shift_windows,
     )
     export_encoder(encoder, LAYERS, args.output / ENCODER_FILE)
     return model.head
@@ -337,6 +339,13 @@ def main() -> None:
     )
     parser.add_argument(
         "--windows-per-step", type=int, default=8, help="encoder windows in a fine-tuning step"
+    )
+    parser.add_argument(
+        "--shift-windows",
+        action=argparse.BooleanOptionalAction,
+        default=False,
+        help="every epoch, read each training document from a random lead, so that its pieces "
+        "meet the encoder at other places of their windows (default: off)",
     )
     parser.add_argument(
         "--frozen-encoder",

@@ -6,13 +6,15 @@ from typing import Any
 
 import numpy as np
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from tests.model.training_scripts import training_module
 from tests.spans import at
 
 from quotegraph.evaluate import GoldAttribution, GoldDocument
 from quotegraph.model.encoder import PieceEncoder
 from quotegraph.model.tagger import TOKENIZER_FILE, shipped_model
-from quotegraph.model.windows import framing_ids, load_tokenizer
+from quotegraph.model.windows import Pieces, framing_ids, load_tokenizer, windows_of
 
 torch = pytest.importorskip("torch", reason="needs the train extra (pip install -e '.[train]')")
 transformers = pytest.importorskip(
@@ -71,7 +73,35 @@ def test_fine_tuning_features_are_those_of_inference() -> None:
     np.testing.assert_allclose(features, expected, rtol=1e-4, atol=1e-5)
 
 
-def test_fine_tuning_lowers_the_loss_on_its_documents() -> None:
+@given(
+    count=st.integers(1, 600),
+    starts=st.sets(st.integers(1, 599), max_size=20),
+    lead=st.integers(0, 80),
+)
+def test_shifted_windows_cover_every_piece_from_a_lead(
+    count: int, starts: set[int], lead: int
+) -> None:
+    """A shifted document is read first in a window of its lead, then cut as before."""
+    fine_tune = training_module("fine_tune")
+    paragraph_starts = (0, *sorted(start for start in starts if start < count))
+    pieces = Pieces(tuple(range(count)), tuple((i, i + 1) for i in range(count)), paragraph_starts)
+    cut = (64, 48)
+    document = fine_tune.WindowedDocument(
+        pieces, cut, windows_of(pieces, *cut), np.zeros(count, dtype=np.int64)
+    )
+    windows = fine_tune.shifted(document, lead).windows
+    covered = [index for window in windows for index in range(window.start, window.end)]
+    assert sorted(set(covered)) == list(range(count))
+    assert all(0 < window.end - window.start <= cut[0] for window in windows)
+    assert [window.start for window in windows] == sorted(window.start for window in windows)
+    if 0 < lead < min(count, cut[0]):
+        assert windows[0].start == 0 and windows[0].end == lead
+    else:
+        assert windows == document.windows
+
+
+@pytest.mark.parametrize("shift_windows", [False, True])
+def test_fine_tuning_lowers_the_loss_on_its_documents(shift_windows: bool) -> None:
     """A few steps on one tagged document make its tags more probable."""
     fine_tune, head = training_module("fine_tune"), training_module("head")
     encoder = small_encoder()
@@ -94,7 +124,14 @@ def test_fine_tuning_lowers_the_loss_on_its_documents() -> None:
 
     before = loss()
     fine_tune.fine_tune(
-        model, documents, epochs=20, windows=8, encoder_rate=1e-3, head_rate=1e-2, seed=1
+        model,
+        documents,
+        epochs=20,
+        windows=8,
+        encoder_rate=1e-3,
+        head_rate=1e-2,
+        seed=1,
+        shift_windows=shift_windows,
     )
     assert loss() < before / 2
 
