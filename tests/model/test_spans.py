@@ -73,3 +73,23 @@ def test_transitions_forbid_only_a_dangling_inside_tag() -> None:
     for before, after in itertools.product(range(TAGS), repeat=2):
         expected = role_of(after) is None or begins(after) or role_of(before) == role_of(after)
         assert allowed[before, after] == expected
+
+
+def test_an_outside_weight_below_one_commits_to_an_uncertain_span() -> None:
+    """A piece that leans a little to O becomes a cue once O weighs less; its
+    confidence stays the model's own probability."""
+    rows = np.full((1, TAGS), 0.01)
+    rows[0, 0], rows[0, label_id("cue", begins=True)] = 0.5, 0.4
+    scores = rows / rows.sum(axis=1, keepdims=True)
+    assert role_spans(scores, ((0, 4),)) == ()
+    (span,) = role_spans(scores, ((0, 4),), outside_weight=0.6)
+    assert (span.role, span.start, span.end) == ("cue", 0, 4)
+    assert np.isclose(span.confidence, scores[0, label_id("cue", begins=True)])
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.integers(1, 30).flatmap(probabilities), st.floats(0.05, 1.0))
+def test_a_lower_outside_weight_never_tags_fewer_pieces(scores: np.ndarray, weight: float) -> None:
+    """Weighing O down can only turn O pieces into tagged ones, in number."""
+    tagged = np.count_nonzero(best_tags(scores, weight))
+    assert tagged >= np.count_nonzero(best_tags(scores))

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from quotegraph.errors import ModelError
 from quotegraph.model import ROLES, AttributionTagger
+from quotegraph.model.spans import RoleSpan
 from quotegraph.model.tagger import (
     MODEL_FILES,
     build_version,
@@ -53,6 +55,18 @@ def test_predict_finds_the_quotation_and_its_speaker(tagger: AttributionTagger) 
         "We have no choice" in content and cue == "said" and source and "Marta Jensen" in source
         for content, cue, source in found
     )
+
+
+def test_the_card_s_outside_weight_reaches_decoding(tagger: AttributionTagger) -> None:
+    """A card that weighs the outside tag down makes the tagger mark more of the text."""
+    leaning = replace(tagger, card={**tagger.card, "decoding": {"outside_weight": 1e-4}})
+    assert tagger.outside_weight == tagger.card.get("decoding", {}).get("outside_weight", 1.0)
+    assert leaning.outside_weight == 1e-4
+
+    def tagged(spans: tuple[RoleSpan, ...]) -> int:
+        return sum(span.end - span.start for span in spans)
+
+    assert tagged(leaning.tag(TEXT)) > tagged(tagger.tag(TEXT))
 
 
 def test_empty_text_has_no_attributions(tagger: AttributionTagger) -> None:

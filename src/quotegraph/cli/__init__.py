@@ -303,6 +303,12 @@ def failures(db: str, run_id: int | None, as_json: bool, as_csv: bool) -> None:
     help="combined: rules and learned tagger (what `run` does); rules: --rules-only; "
     "model: the tagger alone.",
 )
+@click.option(
+    "--model",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    help="Folder of an attribution model built with training/train_attribution.py, "
+    "to measure instead of the shipped one.",
+)
 @click.option("--docs", help="Score only these document stems (comma-separated).")
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
 def evaluate(
@@ -310,6 +316,7 @@ def evaluate(
     pipeline: str,
     predictions: Path | None,
     attribution: str,
+    model: Path | None,
     docs: str | None,
     as_json: bool,
 ) -> None:
@@ -328,6 +335,7 @@ def evaluate(
             gold,
             pipeline=pipeline,
             attribution=attribution,
+            model=model,
             docs=docs.split(",") if docs else None,
             predictions_out=predictions,
             on_total=lambda n: progress.update(task, total=n),

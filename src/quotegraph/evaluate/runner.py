@@ -14,6 +14,7 @@ from quotegraph.evaluate.predictions import Prediction
 from quotegraph.evaluate.scores import Scores
 from quotegraph.evaluate.scoring import score
 from quotegraph.export.attribution import attribution_record
+from quotegraph.model import AttributionTagger
 from quotegraph.nlp import load_pipeline
 from quotegraph.quotes import join_continuations
 from quotegraph.records import ArticleMeta, Quote
@@ -25,16 +26,21 @@ def analyse_gold(
     *,
     pipeline: str = DEFAULT_PIPELINE,
     attribution: str = "combined",
+    tagger: AttributionTagger | None = None,
     on_doc_done: Callable[[], None] | None = None,
 ) -> dict[str, tuple[Quote, ...]]:
     """The quotes the pipeline finds in each gold document's text, by stem.
 
-    ``attribution`` is ``combined`` (rules and tagger), ``rules`` or ``model``.
+    ``attribution`` is ``combined`` (rules and tagger), ``rules`` or ``model``;
+    ``tagger`` is the attribution tagger to use (default: the shipped one).
     """
     if attribution not in ATTRIBUTION_MODES:
         raise UsageError(f"attribution must be one of {', '.join(ATTRIBUTION_MODES)}")
     nlp = load_pipeline(pipeline)
-    tagger = None if attribution == "rules" else load_tagger()
+    if attribution == "rules":
+        tagger = None
+    elif tagger is None:
+        tagger = load_tagger()
     prepared = (prepare(doc.text, ArticleMeta(source=doc.stem)) for doc in documents)
     analyses = analyze_many(prepared, nlp, tagger=tagger, use_rules=attribution != "model")
     found: dict[str, tuple[Quote, ...]] = {}
@@ -50,19 +56,26 @@ def evaluate_folder(
     *,
     pipeline: str = DEFAULT_PIPELINE,
     attribution: str = "combined",
+    model: Path | None = None,
     docs: Sequence[str] | None = None,
     predictions_out: Path | None = None,
     on_total: Callable[[int], None] | None = None,
     on_doc_done: Callable[[], None] | None = None,
 ) -> Scores:
-    """Analyse every text of a brat-standoff folder and score it against the gold."""
+    """Analyse every text of a brat-standoff folder and score it against the gold.
+
+    ``model`` is the folder of an attribution model to use instead of the shipped one.
+    """
+    tagger = AttributionTagger.load(model) if model is not None else None
     gold = read_gold(gold_folder)
     if docs:
         wanted = set(docs)
         gold = [doc for doc in gold if doc.stem in wanted]
     if on_total:
         on_total(len(gold))
-    found = analyse_gold(gold, pipeline=pipeline, attribution=attribution, on_doc_done=on_doc_done)
+    found = analyse_gold(
+        gold, pipeline=pipeline, attribution=attribution, tagger=tagger, on_doc_done=on_doc_done
+    )
     if predictions_out is not None:
         with predictions_out.open("w", encoding="utf-8") as out:
             for stem, quotes in found.items():

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from quotegraph.model.labels import LABELS, Role, begins, role_of
+from quotegraph.model.labels import LABELS, OUTSIDE, Role, begins, role_of
 
 Span = tuple[int, int]
 
@@ -31,13 +31,16 @@ def allowed_transitions() -> np.ndarray:
     return allowed
 
 
-def best_tags(probabilities: np.ndarray) -> np.ndarray:
+def best_tags(probabilities: np.ndarray, outside_weight: float = 1.0) -> np.ndarray:
     """The most probable valid tag sequence (Viterbi over BIO constraints).
 
     Unlike the best tag of each piece on its own, it does not break a long
-    span where one piece in the middle is uncertain.
+    span where one piece in the middle is uncertain. The outside tag's
+    probability is multiplied by ``outside_weight`` first: below 1, the
+    sequence leans towards tagging a piece when the model is unsure.
     """
     scores = np.log(np.clip(probabilities, 1e-9, 1.0))
+    scores[:, OUTSIDE] += np.log(outside_weight)
     barrier = np.where(allowed_transitions(), 0.0, -1e9)
     starts_ok = np.array([role_of(tag) is None or begins(tag) for tag in range(len(LABELS))])
     best = scores[0] + np.where(starts_ok, 0.0, -1e9)
@@ -53,12 +56,16 @@ def best_tags(probabilities: np.ndarray) -> np.ndarray:
     return tags
 
 
-def role_spans(probabilities: np.ndarray, offsets: tuple[Span, ...]) -> tuple[RoleSpan, ...]:
+def role_spans(
+    probabilities: np.ndarray, offsets: tuple[Span, ...], outside_weight: float = 1.0
+) -> tuple[RoleSpan, ...]:
     """Spans of the best valid tag sequence: a B tag and the I tags that follow it.
 
-    ``probabilities`` has one row of tag probabilities per piece.
+    ``probabilities`` has one row of tag probabilities per piece;
+    ``outside_weight`` is as for :func:`best_tags`. A span's confidence is
+    the mean of the model's own probabilities of its tags, unweighted.
     """
-    tags = best_tags(probabilities)
+    tags = best_tags(probabilities, outside_weight)
     spans: list[RoleSpan] = []
     current: Role | None = None
     first = 0

@@ -112,6 +112,11 @@ class AttributionTagger:
         return ParseVocabulary.from_card(entry) if entry else None
 
     @property
+    def outside_weight(self) -> float:
+        """How much the decoding weighs the outside tag, from the card (1 when it says nothing)."""
+        return float(self.card.get("decoding", {}).get("outside_weight", 1.0))
+
+    @property
     def version(self) -> str:
         """Which build this is: when it was trained (UTC, to the second), from its card."""
         return build_version(self.card)
@@ -167,7 +172,8 @@ class AttributionTagger:
         (logits,) = self.head.run(None, inputs)
         scores = logits[0]
         exponents = np.exp(scores - scores.max(axis=1, keepdims=True))
-        return role_spans(exponents / exponents.sum(axis=1, keepdims=True), pieces.offsets)
+        probabilities = exponents / exponents.sum(axis=1, keepdims=True)
+        return role_spans(probabilities, pieces.offsets, self.outside_weight)
 
     def predict(self, text: str, doc: Doc | None = None) -> tuple[TaggedAttribution, ...]:
         """The attributions of ``text``: each content with its cue and source.
