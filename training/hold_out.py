@@ -27,7 +27,7 @@ from quotegraph.evaluate import Scores, read_gold, score
 from quotegraph.evaluate.runner import analyse_gold, as_predictions
 from quotegraph.model import AttributionTagger
 
-WEIGHTS = (1.0, 0.8, 0.7, 0.6, 0.5, 0.4)
+WEIGHTS = (1.0, 0.8, 0.7, 0.6, 0.5, 0.4, 0.3)
 
 
 def split(train: Path, folder: Path, every: int = 10) -> tuple[int, int]:
