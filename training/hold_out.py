@@ -1,8 +1,11 @@
-"""Choosing the decoding's outside weight on a part of PolNeAR train held out from a build.
+"""Choosing the tagger's decoding settings on a part of PolNeAR train held out from a build.
 
-The weight scales the outside tag's probability before the tag sequence is
-decoded (below 1 the tagger commits to more spans). Choosing it on dev would
-flatter dev, so it is chosen on train documents that a build did not see:
+Two settings of the model card's ``decoding`` entry shape what the tagger
+adds to the rules: ``outside_weight`` scales the outside tag's probability
+before the tag sequence is decoded (below 1 the tagger commits to more
+spans), and ``min_confidence`` is how sure a tagged attribution must be to be
+kept. Choosing them on dev would flatter dev, so they are measured on train
+documents that a build did not see:
 
     python training/hold_out.py split ../shared/polnear/train /tmp/held-out
     python training/train_attribution.py --train /tmp/held-out/fit --output /tmp/held-out/model
@@ -11,8 +14,9 @@ flatter dev, so it is chosen on train documents that a build did not see:
 
 ``split`` links every tenth document (in name order) into ``held/`` and the
 rest into ``fit/``; ``choose`` runs the whole pipeline (rules and tagger) on
-``held/`` at each weight, prints the scores and writes the weight with the best
-end-to-end F1 into the given model card.
+``held/`` at each value of one setting (``--setting``, the others as the
+model's card has them), prints the scores and, with ``--card``, records the
+value with the best end-to-end F1 in that card.
 """
 
 from __future__ import annotations
@@ -27,7 +31,10 @@ from quotegraph.evaluate import Scores, read_gold, score
 from quotegraph.evaluate.runner import analyse_gold, as_predictions
 from quotegraph.model import AttributionTagger
 
-WEIGHTS = (1.0, 0.8, 0.7, 0.6, 0.5, 0.4, 0.3)
+VALUES = {
+    "outside_weight": (1.0, 0.8, 0.7, 0.6, 0.5, 0.4, 0.3),
+    "min_confidence": (0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9),
+}
 
 
 def split(train: Path, folder: Path, every: int = 10) -> tuple[int, int]:
@@ -46,32 +53,45 @@ def split(train: Path, folder: Path, every: int = 10) -> tuple[int, int]:
     return counts["fit"], counts["held"]
 
 
-def scores_by_weight(model: Path, held: Path, weights: tuple[float, ...]) -> dict[float, Scores]:
-    """The pipeline's scores on ``held`` with the tagger of ``model`` at each outside weight."""
+def scores_by_value(
+    model: Path, held: Path, setting: str, values: tuple[float, ...]
+) -> dict[float, Scores]:
+    """The pipeline's scores on ``held`` with the tagger of ``model`` at each value of the
+    decoding ``setting``."""
     tagger = AttributionTagger.load(model)
     gold = read_gold(held)
     scores = {}
-    for weight in weights:
-        card = {**tagger.card, "decoding": {"outside_weight": weight}}
-        found = analyse_gold(gold, tagger=replace(tagger, card=card))
-        scores[weight] = score(gold, {stem: as_predictions(q) for stem, q in found.items()})
-        row = scores[weight].subset("all")
-        roles = " / ".join(f"{r.rates.f1:.3f}" for r in scores[weight].roles)
-        print(f"weight {weight}: end to end {row.end_to_end.f1:.3f}, role-exact {roles}")
+    for value in values:
+        decoding = {**tagger.card.get("decoding", {}), setting: value}
+        found = analyse_gold(
+            gold, tagger=replace(tagger, card={**tagger.card, "decoding": decoding})
+        )
+        scores[value] = score(gold, {stem: as_predictions(q) for stem, q in found.items()})
+        row = scores[value].subset("all")
+        roles = " / ".join(f"{r.rates.f1:.3f}" for r in scores[value].roles)
+        print(f"{setting} {value}: end to end {row.end_to_end.f1:.3f}, role-exact {roles}")
     return scores
 
 
-def decoding_entry(scores: dict[float, Scores]) -> dict[str, object]:
-    """The model card's ``decoding`` entry: the weight with the best end-to-end F1
-    (the higher weight on a tie), when and on what it was chosen, and every weight's F1."""
-    end_to_end = {weight: s.subset("all").end_to_end.f1 for weight, s in scores.items()}
-    best = max(end_to_end, key=lambda weight: (end_to_end[weight], weight))
-    return {
-        "outside_weight": best,
+def choice(scores: dict[float, Scores]) -> tuple[float, dict[str, object]]:
+    """The value with the best end-to-end F1 (the higher value on a tie), and the record of
+    the choice: when, on what, and every value's F1."""
+    end_to_end = {value: s.subset("all").end_to_end.f1 for value, s in scores.items()}
+    best = max(end_to_end, key=lambda value: (end_to_end[value], value))
+    return best, {
         "chosen": datetime.now(UTC).isoformat(timespec="seconds"),
         "chosen_on": f"{scores[best].documents} documents of train held out from a build",
-        "end_to_end_f1": {str(weight): round(f1, 4) for weight, f1 in end_to_end.items()},
+        "end_to_end_f1": {str(value): round(f1, 4) for value, f1 in end_to_end.items()},
     }
+
+
+def record(card_path: Path, setting: str, best: float, how: dict[str, object]) -> None:
+    """Set ``setting`` to ``best`` in the card's ``decoding`` entry, with how it was chosen."""
+    card = json.loads(card_path.read_text(encoding="utf-8"))
+    decoding = card.setdefault("decoding", {})
+    decoding[setting] = best
+    decoding.setdefault("choices", {})[setting] = how
+    card_path.write_text(json.dumps(card, indent=2) + "\n", encoding="utf-8")
 
 
 def main() -> None:
@@ -80,22 +100,22 @@ def main() -> None:
     split_command = commands.add_parser("split", help="hold every tenth document out")
     split_command.add_argument("train", type=Path, help="PolNeAR train folder")
     split_command.add_argument("folder", type=Path, help="where fit/ and held/ go (new)")
-    choose = commands.add_parser("choose", help="measure the weights on the held-out part")
+    choose = commands.add_parser("choose", help="measure a setting on the held-out part")
     choose.add_argument("model", type=Path, help="a model built on fit/")
     choose.add_argument("held", type=Path, help="the held-out folder")
-    choose.add_argument("--weights", type=float, nargs="+", default=WEIGHTS)
-    choose.add_argument("--card", type=Path, help="model card to record the chosen weight in")
+    choose.add_argument("--setting", choices=sorted(VALUES), default="outside_weight")
+    choose.add_argument("--values", type=float, nargs="+", help="default: a range per setting")
+    choose.add_argument("--card", type=Path, help="model card to record the chosen value in")
     args = parser.parse_args()
     if args.command == "split":
         fit, held = split(args.train, args.folder)
         print(f"{fit} documents in {args.folder / 'fit'}, {held} in {args.folder / 'held'}")
         return
-    entry = decoding_entry(scores_by_weight(args.model, args.held, tuple(args.weights)))
-    print(f"best: {entry['outside_weight']}")
+    values = tuple(args.values or VALUES[args.setting])
+    best, how = choice(scores_by_value(args.model, args.held, args.setting, values))
+    print(f"best: {best}")
     if args.card:
-        card = json.loads(args.card.read_text(encoding="utf-8"))
-        card["decoding"] = entry
-        args.card.write_text(json.dumps(card, indent=2) + "\n", encoding="utf-8")
+        record(args.card, args.setting, best, how)
 
 
 if __name__ == "__main__":

@@ -21,7 +21,7 @@ from quotegraph.ingest.fields import authors_field, datetime_field, text_field
 from quotegraph.model import AttributionTagger
 from quotegraph.nlp import load_pipeline, pipeline_label
 from quotegraph.quotes import find_quotes
-from quotegraph.quotes.combine import combine
+from quotegraph.quotes.combine import MIN_CONFIDENCE, combine
 from quotegraph.quotes.edges import settle_edges
 from quotegraph.records import Analysis, ArticleMeta, Fragments, Mention, Quote, Span
 
@@ -80,7 +80,8 @@ def finish(
     quotes = find_quotes(doc, actors) if use_rules else ()
     text = doc.text  # spaCy rebuilds it on every access
     if tagger is not None:
-        quotes = combine(doc, quotes, tagger.predict(text, doc), actors)
+        sure = tagger.decoding("min_confidence", MIN_CONFIDENCE)
+        quotes = combine(doc, quotes, tagger.predict(text, doc), actors, sure)
     quotes = tuple(settle_edges(text, quote) for quote in quotes)
     offsets = prepared.cleaned.offsets
     return Analysis(

@@ -34,6 +34,18 @@ def test_a_model_folder_given_is_the_one_measured(tmp_path: Path) -> None:
     assert found.output != evaluate("--attribution", "model").output
 
 
+def test_the_card_s_confidence_threshold_decides_what_the_tagger_adds(tmp_path: Path) -> None:
+    """A card that asks for more than certainty leaves the tagger alone with nothing."""
+    strict = tmp_path / "strict"
+    shutil.copytree(shipped_model(), strict)
+    card = json.loads((strict / "model-card.json").read_text(encoding="utf-8"))
+    card["decoding"] = {"min_confidence": 1.01}
+    (strict / "model-card.json").write_text(json.dumps(card), encoding="utf-8")
+    shipped = json.loads(evaluate("--attribution", "model").output)["metrics"]["all"]
+    found = json.loads(evaluate("--model", str(strict), "--attribution", "model").output)
+    assert shipped["n_pred"] > 0 and found["metrics"]["all"]["n_pred"] == 0
+
+
 def test_a_folder_without_a_model_is_a_one_line_error(tmp_path: Path) -> None:
     """The error names the missing file and says how to get a model; nothing is scored."""
     result = evaluate("--model", str(tmp_path))

@@ -111,10 +111,14 @@ class AttributionTagger:
         entry = self.card.get("parse")
         return ParseVocabulary.from_card(entry) if entry else None
 
+    def decoding(self, name: str, default: float) -> float:
+        """The setting ``name`` of the card's ``decoding`` entry, ``default`` where it has none."""
+        return float(self.card.get("decoding", {}).get(name, default))
+
     @property
     def outside_weight(self) -> float:
         """How much the decoding weighs the outside tag, from the card (1 when it says nothing)."""
-        return float(self.card.get("decoding", {}).get("outside_weight", 1.0))
+        return self.decoding("outside_weight", 1.0)
 
     @property
     def version(self) -> str:
