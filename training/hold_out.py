@@ -28,6 +28,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from quotegraph.evaluate import Scores, read_gold, score
+from quotegraph.evaluate.gold_folder import annotation_files
 from quotegraph.evaluate.runner import analyse_gold, as_predictions
 from quotegraph.model import AttributionTagger
 
@@ -39,14 +40,15 @@ VALUES = {
 
 def split(train: Path, folder: Path, every: int = 10) -> tuple[int, int]:
     """Link every ``every``-th document of ``train`` into ``folder/held``, the rest into
-    ``folder/fit`` (texts and their annotation files); the two counts."""
+    ``folder/fit`` (texts and their annotation files, matched as the gold reader
+    matches them); the two counts."""
+    stems = sorted(path.stem for path in (train / "text").glob("*.txt"))
+    annotations = annotation_files(train / "attributions", set(stems))
     counts = {"fit": 0, "held": 0}
-    for index, text in enumerate(sorted((train / "text").glob("*.txt"))):
+    for index, stem in enumerate(stems):
         part = "held" if index % every == every - 1 else "fit"
         counts[part] += 1
-        annotations = train / "attributions"
-        own = [*annotations.glob(f"{text.stem}.ann"), *annotations.glob(f"{text.stem}_*.ann")]
-        for source in (text, *sorted(own)):
+        for source in (train / "text" / f"{stem}.txt", *annotations.get(stem, {}).values()):
             target = folder / part / source.parent.name / source.name
             target.parent.mkdir(parents=True, exist_ok=True)
             target.symlink_to(source.resolve())

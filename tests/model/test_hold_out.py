@@ -1,4 +1,4 @@
-"""Choosing the outside weight on held-out train documents: the split and the choice."""
+"""Choosing decoding settings on held-out train documents: the split and the choice."""
 
 from __future__ import annotations
 

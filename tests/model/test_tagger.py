@@ -60,7 +60,6 @@ def test_predict_finds_the_quotation_and_its_speaker(tagger: AttributionTagger) 
 def test_the_card_s_outside_weight_reaches_decoding(tagger: AttributionTagger) -> None:
     """A card that weighs the outside tag down makes the tagger mark more of the text."""
     leaning = replace(tagger, card={**tagger.card, "decoding": {"outside_weight": 1e-4}})
-    assert tagger.outside_weight == tagger.card.get("decoding", {}).get("outside_weight", 1.0)
     assert leaning.outside_weight == 1e-4
 
     def tagged(spans: tuple[RoleSpan, ...]) -> int:

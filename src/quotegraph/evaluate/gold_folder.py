@@ -42,7 +42,7 @@ def read_gold(folder: Path, *, annotator: str | None = None) -> list[GoldDocumen
     stems = sorted(path.name[: -len(".txt")] for path in texts.glob("*.txt"))
     if not stems:
         raise GoldError(f"{texts}: no .txt files; a gold folder holds {LAYOUT}")
-    choices = _annotation_files(annotations, set(stems))
+    choices = annotation_files(annotations, set(stems))
     documents = []
     for stem in stems:
         text = _read(texts / f"{stem}.txt")
@@ -60,7 +60,7 @@ def read_gold(folder: Path, *, annotator: str | None = None) -> list[GoldDocumen
     return documents
 
 
-def _annotation_files(folder: Path, stems: set[str]) -> dict[str, dict[str, Path]]:
+def annotation_files(folder: Path, stems: set[str]) -> dict[str, dict[str, Path]]:
     """The ``.ann`` files of each stem, by annotator id (``""`` for a bare ``<stem>.ann``)."""
     choices: dict[str, dict[str, Path]] = defaultdict(dict)
     for path in sorted(folder.glob("*.ann")):

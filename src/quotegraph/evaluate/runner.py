@@ -64,9 +64,10 @@ def evaluate_folder(
 ) -> Scores:
     """Analyse every text of a brat-standoff folder and score it against the gold.
 
-    ``model`` is the folder of an attribution model to use instead of the shipped one.
+    ``model`` is the folder of an attribution model to use instead of the shipped one
+    (the rules alone use none).
     """
-    tagger = AttributionTagger.load(model) if model is not None else None
+    tagger = AttributionTagger.load(model) if model and attribution != "rules" else None
     gold = read_gold(gold_folder)
     if docs:
         wanted = set(docs)
