@@ -9,6 +9,7 @@ from quotegraph.actors import find_actors
 from quotegraph.model import TaggedAttribution
 from quotegraph.quotes import find_quotes
 from quotegraph.quotes.combine import MIN_CONFIDENCE, combine
+from quotegraph.quotes.labelled import LABELLED
 from quotegraph.quotes.write import SpeakerIndex
 from quotegraph.records import Quote, QuoteKind
 
@@ -218,3 +219,22 @@ def test_a_tagged_source_that_names_no_actor_takes_the_name_in_apposition(
     found = tagged("Attendance rose by a third", "according to", "the organisers", text=text)
     (quote,) = combine(doc, [], [found], actors)
     assert (quote.source, quote.speaker) == (found.source, union)
+
+
+def test_a_labelled_turn_stays_and_no_tagged_attribution_inside_it_is_added(
+    nlp: Language,
+) -> None:
+    """The tagger cannot see a transcript's turn whole: the rules' turn stands and a
+    sure tagged attribution that shares its words is left out."""
+    text = (
+        "Mayor Ilse Voss spoke to the Harbour Hour.\n\n"
+        "VOSS: The engineers told me the quay is safe, and it will reopen."
+    )
+    doc = nlp(text)
+    actors = find_actors(doc)
+    rules = find_quotes(doc, actors)
+    (turn,) = [q for q in rules if q.method == LABELLED]
+    inside = tagged("the quay is safe", "told", "The engineers", 0.95, text=text)
+    combined = combine(doc, rules, [inside], actors)
+    assert turn in combined
+    assert not [q for q in combined if q.method == "model"]

@@ -1,7 +1,8 @@
 """Quotations and other attributions: who said (or thinks, or wants) what.
 
-``find_quotes`` finds direct quotes by their quotation marks and reported
-speech in the dependency parse, keeps one attribution per stretch of text,
+``find_quotes`` finds direct quotes by their quotation marks, reported
+speech in the dependency parse and statements a speaker's label opens
+(transcripts, headlines), keeps one attribution per stretch of text,
 and records each with its cue, source span and speaker entity.
 """
 
@@ -14,6 +15,7 @@ from spacy.tokens import Doc
 from quotegraph.quotes.continuations import join_continuations
 from quotegraph.quotes.direct import find_direct
 from quotegraph.quotes.frames import TokenIndex
+from quotegraph.quotes.labelled import find_labelled
 from quotegraph.quotes.reported import find_reported
 from quotegraph.quotes.select import EMBEDDED, select
 from quotegraph.quotes.write import write_quotes
@@ -31,4 +33,4 @@ def find_quotes(doc: Doc, actors: DocumentActors) -> tuple[Quote, ...]:
     tokens = TokenIndex(doc)
     taken_cues = {tokens.at(c.cue[0]) for c in direct if c.cue is not None and c.method != EMBEDDED}
     reported = find_reported(doc, taken_cues)
-    return write_quotes(doc, select(direct, reported), actors)
+    return write_quotes(doc, select(direct, reported, find_labelled(doc, actors.mentions)), actors)

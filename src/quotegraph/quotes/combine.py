@@ -16,7 +16,10 @@ took the inner subject); otherwise the parse's subject is the source, or the
 tagger's own where the parse has none. The rule quotes no sure tagged
 attribution redraws stay as the rules found them: quotations always, reported
 speech only where the tagger tagged some of its words, however unsure (on
-PolNeAR dev two in three of the others were not attributions).
+PolNeAR dev two in three of the others were not attributions). A statement
+its speaker's label opens (a transcript's turn, ``Voss: Quay will reopen``)
+is structure the tagger cannot see whole: it stays, and no tagged attribution
+that shares its words is added.
 """
 
 from __future__ import annotations
@@ -28,6 +31,7 @@ from spacy.tokens import Doc, Token
 
 from quotegraph.actors import DocumentActors
 from quotegraph.model import TaggedAttribution
+from quotegraph.quotes.labelled import LABELLED
 from quotegraph.quotes.lexicon import cue_type_of
 from quotegraph.quotes.marks import MARK_RE
 from quotegraph.quotes.sources import phrase_source, subject_of
@@ -68,18 +72,22 @@ def combine(
     """
     speakers = SpeakerIndex(actors)
     text = doc.text  # spaCy rebuilds it on every access
+    labelled = [part for quote in rules if quote.method == LABELLED for part in quote.content]
     added = [
         _as_quote(doc, text, found, speakers, _redrawn(found.content, rules))
         for found in tagged
-        if found.confidence >= min_confidence
+        if found.confidence >= min_confidence and not _overlap(found.content, labelled)
     ]
     taken = [fragment for quote in added for fragment in quote.content]
     seen = [fragment for found in tagged for fragment in found.content]
     kept = [
         quote
         for quote in rules
-        if _overlap(quote.content, taken) <= SAME_CONTENT * _length(quote.content)
-        and (quote.kind != "indirect" or _overlap(quote.content, seen) > 0)
+        if quote.method == LABELLED
+        or (
+            _overlap(quote.content, taken) <= SAME_CONTENT * _length(quote.content)
+            and (quote.kind != "indirect" or _overlap(quote.content, seen) > 0)
+        )
     ]
     return tuple(sorted([*kept, *added], key=lambda quote: (quote.start, quote.end)))
 

@@ -1,13 +1,17 @@
 """Choosing among overlapping candidates, so each word belongs to one attribution.
 
-Direct quotes with an attribution of their own win over parse-based ones
-that overlap them; a parse-based attribution wins over a quoted phrase inside
-it (attributed through the clause that holds it) and over an unattributed
-quote; between two parse-based ones, the outer wins and the one nested in its
-content is dropped.
+A statement its speaker's label opens wins over every other attribution
+that shares its words (a transcript's turn often holds quotation marks and
+reporting verbs of its own). Direct quotes with an attribution of their own
+win over parse-based ones that overlap them; a parse-based attribution wins
+over a quoted phrase inside it (attributed through the clause that holds it)
+and over an unattributed quote; between two parse-based ones, the outer wins
+and the one nested in its content is dropped.
 """
 
 from __future__ import annotations
+
+from collections.abc import Sequence
 
 from quotegraph.quotes.candidates import Candidate
 
@@ -25,13 +29,16 @@ def _clashes(candidate: Candidate, kept: Candidate) -> bool:
     return candidate.cue is not None and _inside(candidate.cue[0], kept)
 
 
-def select(direct: list[Candidate], reported: list[Candidate]) -> list[Candidate]:
+def select(
+    direct: list[Candidate], reported: list[Candidate], labelled: Sequence[Candidate] = ()
+) -> list[Candidate]:
     """The candidates to keep, in text order."""
     attributed = [c for c in direct if c.cue is not None or c.source is not None]
     embedded = [c for c in attributed if c.method == EMBEDDED]
     attributed = [c for c in attributed if c.method != EMBEDDED]
     bare = [c for c in direct if c.cue is None and c.source is None]
-    ranked = attributed + sorted(reported, key=lambda c: c.start - c.end) + embedded + bare
+    outer_first = sorted(reported, key=lambda c: c.start - c.end)
+    ranked = [*labelled, *attributed, *outer_first, *embedded, *bare]
     kept: list[Candidate] = []
     for candidate in ranked:
         if not any(_clashes(candidate, other) for other in kept):
