@@ -15,7 +15,9 @@ then in context:
 * a line that is the outlet's name, or in the head of the page (before its
   first paragraph of prose) has the shape of a masthead, is the masthead;
 * the first line left is the headline if it is the title (or, with no title
-  given, if it stands alone and looks like one);
+  given, if it stands alone and looks like one); its copy nearest the body
+  stays in the text, which it opens (a headline often says who said what:
+  "Voss: Quay will reopen"), and the other copies in the head are furniture;
 * in the head of the page, section navigation, breadcrumbs, a lone section
   label and the tagline beside a masthead are furniture too. Shapes that
   prose could take ("Health", "News | Sport") are looked for only there.
@@ -43,6 +45,7 @@ class Head:
     """What the head of a page says about the article."""
 
     headline: str | None = None
+    headline_lines: tuple[int, ...] = ()
     published: datetime | None = None
     updated: datetime | None = None
     authors: tuple[str, ...] = ()
@@ -232,12 +235,14 @@ class _Finder:
         head = self.rules.head
         zone = self.head_zone()
         for index in zone:
+            if index in self.head.headline_lines:
+                continue
             text = self.lines[index].content
             headline = self.head.headline
             if (title is not None and same_title(text, title)) or (
                 headline is not None and same_title(text, headline)
             ):
-                self.kinds[index] = "headline"
+                self.keep_headline_at(index)
                 continue
             spaced = head.spaced_navigation.fullmatch(text) is not None and (
                 len(head.section_words.findall(text)) >= head.min_section_words
@@ -260,6 +265,13 @@ class _Finder:
                 and not self.rules.reporting.shows_in(text)
             ):
                 self.kinds[index] = "masthead"
+
+    def keep_headline_at(self, index: int) -> None:
+        """Keep the copy of the headline at line ``index``, the nearest yet to the body,
+        and make the copies before it furniture."""
+        for earlier in self.head.headline_lines:
+            self.kinds[earlier] = "headline"
+        self.head = replace(self.head, headline_lines=(index,))
 
     def judge_headline(self, title: str | None) -> None:
         first = next(
@@ -288,10 +300,12 @@ class _Finder:
                 if stands_alone and looks_like_headline(first.content, self.rules.headline)
                 else []
             )
-        for line in chosen:
-            self.kinds[line.index] = "headline"
         if chosen:
-            self.head = replace(self.head, headline=" ".join(line.content for line in chosen))
+            self.head = replace(
+                self.head,
+                headline=" ".join(line.content for line in chosen),
+                headline_lines=tuple(line.index for line in chosen),
+            )
 
 
 def find_furniture(
