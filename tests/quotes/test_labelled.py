@@ -68,6 +68,8 @@ def test_a_headline_that_leads_with_its_speaker_is_a_statement(nlp: Language) ->
     [
         "Update: the council met again on Tuesday.",
         "Photo: the Tollmere quay at dawn.",
+        "BREAKING NEWS: The Tollmere quay has reopened.",
+        "RELATED CONTENT: Ten years of the Tollmere ferry.",
         "Bottom line: the quay will stay shut until May.",
         "The mayor had one message for the council: reopen the quay.",
         "Osk Penhallow: 1,204.",
