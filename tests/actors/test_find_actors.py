@@ -82,6 +82,17 @@ LINKS = [
 ]
 
 
+def test_no_descriptor_crosses_a_line_break(nlp: Language) -> None:
+    """A headline without a full stop does not lend its words to a descriptor below it."""
+    text = (
+        "Tollmere ferry faces cuts under harbour board plan\n\n"
+        "Mothers in Tollmere could be forced to travel 40 miles to reach a hospital."
+    )
+    mentions = actors_of(nlp, text).mentions
+    assert mentions
+    assert all("\n" not in text[m.start : m.end] for m in mentions)
+
+
 @pytest.mark.parametrize(("text", "mention", "name"), LINKS)
 def test_mention_links(nlp: Language, text: str, mention: str, name: str) -> None:
     """The mention links to the entity with the expected name."""
