@@ -147,3 +147,27 @@ def test_every_span_slices_the_text_as_given(
         assert text[start:end].strip()
     for start, end in (frag for q in analysis.quotes for frag in q.content):
         assert not any(rs < end and start < re for rs, re in removed)
+
+
+HEADLINED = (
+    "Harbour master backs Tollmere quay plan\n\n"
+    "Mayor Ilse Voss said on Monday that the quay plan would go ahead.\n"
+)
+
+
+def test_the_headline_is_read_but_names_no_actor_of_its_own(nlp: Language) -> None:
+    """An actor only the headline names is left out, and ids stay those of the entities."""
+    analysis = analyze(HEADLINED, nlp=nlp)
+    assert [entity.name for entity in analysis.entities] == ["Mayor Ilse Voss"]
+    assert [entity.id for entity in analysis.entities] == [0]
+    assert {mention.entity for mention in analysis.mentions} == {0}
+    assert all(quote.speaker in (None, 0) for quote in analysis.quotes)
+
+
+def test_a_cue_in_the_body_takes_no_content_from_the_headline(nlp: Language) -> None:
+    """The headline has no full stop, so the parse joins it to the body's first sentence."""
+    headline_end = HEADLINED.index("\n")
+    analysis = analyze(HEADLINED, nlp=nlp)
+    for quote in analysis.quotes:
+        if quote.cue is not None and quote.cue[0] > headline_end:
+            assert quote.start > headline_end, HEADLINED[quote.start : quote.end]

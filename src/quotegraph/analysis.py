@@ -15,7 +15,7 @@ from datetime import datetime
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from quotegraph.actors import find_actors
+from quotegraph.actors import DocumentActors, find_actors
 from quotegraph.clean import Cleaned, OffsetMap, clean
 from quotegraph.ingest.fields import authors_field, datetime_field, text_field
 from quotegraph.model import AttributionTagger
@@ -83,6 +83,8 @@ def finish(
         sure = tagger.decoding("min_confidence", MIN_CONFIDENCE)
         quotes = combine(doc, quotes, tagger.predict(text, doc), actors, sure)
     quotes = tuple(settle_edges(text, quote) for quote in quotes)
+    if prepared.cleaned.headline_span is not None:
+        actors, quotes = _settle_headline(text, actors, quotes, prepared.cleaned.headline_span)
     offsets = prepared.cleaned.offsets
     return Analysis(
         text=prepared.text,
@@ -153,6 +155,44 @@ def meta_from(metadata: Mapping[str, object]) -> ArticleMeta:
 
 def _moment(value: object, source: str) -> datetime | None:
     return value if isinstance(value, datetime) else datetime_field(value, source)
+
+
+def _settle_headline(
+    text: str, actors: DocumentActors, quotes: tuple[Quote, ...], headline: Span
+) -> tuple[DocumentActors, tuple[Quote, ...]]:
+    """The actors and quotes of ``text``, which its headline opens (``headline``).
+
+    The headline is read for what it attributes, but an actor only it names is
+    not one of the article's (a bare "Council", the "Harbour" of "Harbour
+    master"), and a cue in the body takes no content from the headline: a
+    headline without a full stop is parsed into the body's first sentence, so
+    such a content loses its headline part (and the quote goes when nothing is
+    left).
+    """
+    start, end = headline
+    actors, new_ids = actors.without_entities_only_in(start, end)
+    settled = []
+    for quote in quotes:
+        content = quote.content
+        if quote.cue is not None and quote.cue[0] >= end and quote.start < end:
+            content = _after(text, content, end)
+            if not content:
+                continue
+        speaker = None if quote.speaker is None else new_ids.get(quote.speaker)
+        settled.append(replace(quote, content=content, speaker=speaker))
+    return actors, tuple(settled)
+
+
+def _after(text: str, content: Fragments, offset: int) -> Fragments:
+    """The parts of ``content`` after ``offset`` of ``text``, without leading whitespace."""
+    parts = []
+    for start, end in content:
+        start = max(start, offset)
+        while start < end and text[start].isspace():
+            start += 1
+        if start < end:
+            parts.append((start, end))
+    return tuple(parts)
 
 
 def _as_is(text: str) -> Cleaned:

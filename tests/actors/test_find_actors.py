@@ -7,6 +7,7 @@ from spacy.language import Language
 
 from quotegraph.actors import DocumentActors, find_actors
 from quotegraph.actors import __all__ as actors_all
+from quotegraph.records import Entity, Mention
 
 
 def actors_of(nlp: Language, text: str) -> DocumentActors:
@@ -158,3 +159,20 @@ def test_mentions_slice_the_text(nlp: Language) -> None:
 def test_public_api() -> None:
     """The actors package exports exactly DocumentActors and find_actors."""
     assert actors_all == ["DocumentActors", "find_actors"]
+
+
+def test_entities_named_only_in_a_span_are_left_out_and_the_rest_renumbered() -> None:
+    """Keeping the others in order, with each kept id's new id."""
+    entities = tuple(
+        Entity(id=number, name=name, type="person") for number, name in enumerate("ABC")
+    )
+    mentions = (
+        Mention(0, 1, "A", "name", 0),
+        Mention(20, 21, "B", "name", 1),
+        Mention(2, 3, "C", "name", 2),
+        Mention(30, 31, "C", "name", 2),
+    )
+    kept, new_ids = DocumentActors(entities, mentions).without_entities_only_in(0, 10)
+    assert [(e.id, e.name) for e in kept.entities] == [(0, "B"), (1, "C")]
+    assert [(m.start, m.entity) for m in kept.mentions] == [(20, 0), (2, 1), (30, 1)]
+    assert new_ids == {1: 0, 2: 1}

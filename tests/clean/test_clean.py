@@ -110,6 +110,8 @@ def test_head_of_a_page_gives_headline_authors_and_dates() -> None:
     assert cleaned.updated == datetime(2019, 3, 12, 10, 2, tzinfo=UTC)
     kinds = [r.kind for r in cleaned.removed if r.kind != "blank"]
     assert kinds == ["byline", "dateline"]
+    assert cleaned.headline_span is not None
+    assert cleaned.text[slice(*cleaned.headline_span)] == cleaned.headline
 
 
 HEADLINES = [
@@ -150,10 +152,12 @@ HEADLINES = [
 def test_first_line_repeating_the_title_is_the_headline(
     text: str, title: str | None, headline: str
 ) -> None:
-    """The headline is returned and stays in the text."""
+    """The headline is returned and stays in the text, which it opens."""
     cleaned = clean(text, title=title)
     assert cleaned.headline == headline
     assert cleaned.text == text
+    assert cleaned.headline_span is not None
+    assert cleaned.text[slice(*cleaned.headline_span)] == text[: text.index("\n\n")].rstrip()
 
 
 NOT_HEADLINES = [

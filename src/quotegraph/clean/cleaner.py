@@ -27,7 +27,8 @@ class Cleaned:
     """An article's body text, what was removed from it, and what the head said.
 
     ``removed`` spans are offsets into the original text; ``offsets`` maps
-    positions in ``text`` back to it.
+    positions in ``text`` back to it. ``headline_span`` is where the headline
+    stands in ``text``, which it opens, when there is one.
     """
 
     text: str
@@ -38,6 +39,7 @@ class Cleaned:
     updated: datetime | None
     authors: tuple[str, ...]
     outlet: str | None = None
+    headline_span: Span | None = None
 
 
 def _removals(lines: tuple[Line, ...], kinds: tuple[str | None, ...]) -> list[Removed]:
@@ -97,6 +99,11 @@ def _kept(length: int, removed: list[Removed]) -> list[Span]:
     return kept
 
 
+def _kept_before(kept: list[Span], offset: int) -> int:
+    """How many kept characters come before ``offset`` of the original text."""
+    return sum(max(0, min(end, offset) - start) for start, end in kept)
+
+
 def clean(text: str, *, title: str | None = None, outlet: str | None = None) -> Cleaned:
     """Take the page furniture out of an article's text.
 
@@ -110,6 +117,11 @@ def clean(text: str, *, title: str | None = None, outlet: str | None = None) -> 
     removed = _removals(lines, findings.kinds)
     kept = _kept(len(text), removed)
     head = findings.head
+    headline_span = None
+    if head.headline_lines:
+        first, last = lines[head.headline_lines[0]], lines[head.headline_lines[-1]]
+        start, end = first.start, last.start + len(last.text.rstrip())
+        headline_span = (_kept_before(kept, start), _kept_before(kept, end))
     return Cleaned(
         text="".join(text[start:end] for start, end in kept),
         offsets=OffsetMap.from_kept(kept),
@@ -118,6 +130,7 @@ def clean(text: str, *, title: str | None = None, outlet: str | None = None) -> 
         published=head.published,
         updated=head.updated,
         authors=head.authors,
+        headline_span=headline_span,
         outlet=outlet_named(
             [(kind, line.content) for line, kind in zip(lines, findings.kinds, strict=True) if kind]
         ),
