@@ -75,6 +75,7 @@ def test_a_headline_that_leads_with_its_speaker_is_a_statement(nlp: Language) ->
         "Osk Penhallow: 1,204.",
         "Q: Will the quay reopen?\n\nA: It will.",
         "The Quay Reopens: a history of the harbour in ten objects.",
+        "Ilse Voss: a life on the harbour\n\nMayor Ilse Voss said on Monday that she would retire.",
         "A partial transcript follows:\n\nVOSS",
     ],
 )

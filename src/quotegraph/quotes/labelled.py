@@ -79,7 +79,7 @@ def find_labelled(doc: Doc, mentions: Sequence[Mention] = ()) -> list[Candidate]
         if (
             label is None
             or not speaker_label(label.group(1).strip())
-            or not LETTERS_RE.search(text, label.end(), end)
+            or not _opens_a_statement(text, label.end(), end)
             or not _names_someone(doc, tokens, names, label.start(1), label.end(1))
         ):
             index += 1
@@ -116,6 +116,14 @@ def _name_words(doc: Doc, mentions: Sequence[Mention]) -> frozenset[str]:
     spans = [(mention.start, mention.end) for mention in mentions if mention.kind == "name"]
     spans += [(ent.start_char, ent.end_char) for ent in doc.ents if ent.label_ in SPEAKER_ENTITIES]
     return frozenset(word.lower() for start, end in spans for word in doc.text[start:end].split())
+
+
+def _opens_a_statement(text: str, start: int, end: int) -> bool:
+    """Whether what follows a label reads as something said: it has words and opens
+    with a capital, as a sentence does (``Eskell Quay: the harbour has its say``
+    is a title and its subtitle)."""
+    first = next((character for character in text[start:end] if character.isalnum()), "")
+    return LETTERS_RE.search(text, start, end) is not None and not first.islower()
 
 
 def _names_someone(
