@@ -1,8 +1,9 @@
 """Labelled statements: a paragraph that opens with who speaks and a colon.
 
 Interview transcripts give every turn its speaker (``MAYOR VOSS: We will
-reopen the quay.``, ``Q: When?``) and headlines often lead with who said it
-(``Voss: Quay will reopen by spring``). No verb cues these, so the parse finds
+reopen the quay.``) and headlines often lead with who said it (``Voss: Quay
+will reopen by spring``); an interview's ``Q:`` and ``A:`` name no one and
+are left to the tagger. No verb cues these, so the parse finds
 nothing: the label is the source, the colon the cue and the rest of the
 paragraph the content. A turn goes on in the paragraphs after it that reopen
 a quotation without a label of their own, as quoted transcripts are written.
