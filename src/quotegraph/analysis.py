@@ -82,9 +82,9 @@ def finish(
     if tagger is not None:
         sure = tagger.decoding("min_confidence", MIN_CONFIDENCE)
         quotes = combine(doc, quotes, tagger.predict(text, doc), actors, sure)
-    quotes = tuple(settle_edges(text, quote) for quote in quotes)
     if prepared.cleaned.headline_span is not None:
         actors, quotes = _settle_headline(text, actors, quotes, prepared.cleaned.headline_span)
+    quotes = tuple(settle_edges(text, quote) for quote in quotes)
     offsets = prepared.cleaned.offsets
     return Analysis(
         text=prepared.text,

@@ -13,6 +13,7 @@ from quotegraph.quotes import find_quotes
 from quotegraph.quotes.labelled import LABELLED, find_labelled, speaker_label
 from quotegraph.quotes.write import SpeakerIndex
 
+BLANK = spacy.blank("en")
 TRANSCRIPT = (
     "Mayor Ilse Voss spoke to the Harbour Hour on Sunday.\n\n"
     "A partial transcript follows:\n\n"
@@ -152,6 +153,3 @@ def test_statements_slice_the_text_in_order(paragraphs: list[tuple[bool, str, st
             assert text[start:end].strip() == text[start:end]
         starts = [start for start, _ in found.content]
         assert starts == sorted(starts)
-
-
-BLANK = spacy.blank("en")

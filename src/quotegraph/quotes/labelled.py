@@ -68,7 +68,7 @@ def find_labelled(doc: Doc, mentions: Sequence[Mention] = ()) -> list[Candidate]
     """
     text = doc.text
     tokens = TokenIndex(doc)
-    names = _name_words(doc, mentions)
+    names: frozenset[str] | None = None  # read once a label asks for them
     paragraphs = find_paragraphs(text)
     found: list[Candidate] = []
     index = 0
@@ -81,15 +81,19 @@ def find_labelled(doc: Doc, mentions: Sequence[Mention] = ()) -> list[Candidate]
             label is None
             or not speaker_label(label.group(1).strip())
             or not _opens_a_statement(text, label.end(), end)
-            or not _names_someone(doc, tokens, names, label.start(1), label.end(1))
         ):
+            index += 1
+            continue
+        if names is None:
+            names = _name_words(doc, mentions)
+        if not _names_someone(doc, tokens, names, label.start(1), label.end(1)):
             index += 1
             continue
         source = (label.start(1), label.start(1) + len(label.group(1).rstrip()))
         colon = text.index(":", source[1])
         reopened = MARK_RE.search(text, start, lead_end) is not None
         content: list[Span] = [_trimmed(text, label.end(), end, reopened=reopened)]
-        headline = index == 0
+        opens_the_text = index == 0
         index += 1
         while reopened and index < len(paragraphs):
             following = _continuation(text, *paragraphs[index])
@@ -100,7 +104,7 @@ def find_labelled(doc: Doc, mentions: Sequence[Mention] = ()) -> list[Candidate]
         found.append(
             Candidate(
                 content=tuple(content),
-                kind=_kind(text, tuple(content), transcript=not headline),
+                kind=_kind(text, tuple(content), transcript=not opens_the_text),
                 cue=(colon, colon + 1),
                 cue_lemma=None,
                 source=source,
@@ -186,8 +190,8 @@ def _continuation(text: str, start: int, end: int) -> Span | None:
 
 
 def _kind(text: str, content: Fragments, *, transcript: bool) -> QuoteKind:
-    """A transcript's turn is direct speech; a headline's statement is direct only when
-    quotation marks enclose it."""
+    """A transcript's turn is direct speech; a statement opening the text (a headline's)
+    is direct only when quotation marks enclose it."""
     if transcript:
         return "direct"
     inner = text[content[0][0] : content[-1][1]].strip(" .")

@@ -30,7 +30,7 @@ def _clashes(candidate: Candidate, kept: Candidate) -> bool:
 
 
 def select(
-    direct: list[Candidate], reported: list[Candidate], labelled: Sequence[Candidate] = ()
+    direct: list[Candidate], reported: list[Candidate], labelled: Sequence[Candidate]
 ) -> list[Candidate]:
     """The candidates to keep, in text order."""
     attributed = [c for c in direct if c.cue is not None or c.source is not None]
