@@ -1,12 +1,31 @@
-"""Direction statistics of the training data, for linking spans into attributions."""
+"""Statistics of the training data: how tags follow one another, and which way links point."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 
+import numpy as np
+from examples import piece_tags
+from tokenizers import Tokenizer
+
 from quotegraph.evaluate import GoldDocument
 from quotegraph.evaluate.roles import contiguous_spans
+from quotegraph.model.labels import LABELS
 from quotegraph.model.link import LinkPriors
+from quotegraph.model.windows import pieces_of
+
+
+def tag_transitions(documents: Iterable[GoldDocument], tokenizer: Tokenizer) -> list[list[float]]:
+    """log P(next tag | tag) over the word pieces of ``documents``, rows by tag.
+
+    Every pair is counted once more than it occurs, so no step is impossible
+    here; the BIO constraints of decoding rule out the invalid ones.
+    """
+    counts = np.ones((len(LABELS), len(LABELS)))
+    for document in documents:
+        tags = piece_tags(document, pieces_of(tokenizer, document.text))
+        np.add.at(counts, (tags[:-1], tags[1:]), 1)
+    return np.round(np.log(counts / counts.sum(axis=1, keepdims=True)), 4).tolist()
 
 
 def link_priors(documents: Iterable[GoldDocument]) -> LinkPriors:

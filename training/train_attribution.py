@@ -38,7 +38,7 @@ from fine_tune import DocumentTagger, PieceParse, fine_tune, windowed_documents
 from head import TaggingHead
 from measure import measure
 from onnx_export import export_encoder, export_head
-from priors import link_priors
+from priors import link_priors, tag_transitions
 from transformers import AutoModel
 
 from quotegraph.evaluate import read_gold
@@ -51,7 +51,7 @@ from quotegraph.model.tagger import (
     TOKENIZER_FILE,
     load_encoder,
 )
-from quotegraph.model.windows import framing_ids
+from quotegraph.model.windows import framing_ids, load_tokenizer
 from quotegraph.nlp import load_pipeline
 from quotegraph.settings import DEFAULT_PIPELINE
 
@@ -384,7 +384,13 @@ def main() -> None:
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s")
     card_path = args.output / CARD_FILE
     card = json.loads(card_path.read_text(encoding="utf-8")) if args.measure_only else build(args)
-    card["linking"] = asdict(link_priors(read_gold(args.train)))
+    train = read_gold(args.train)
+    card["linking"] = asdict(link_priors(train))
+    tokenizer = load_tokenizer(str(args.output / TOKENIZER_FILE))
+    card["transitions"] = {
+        "labels": list(LABELS),
+        "log_probabilities": tag_transitions(train, tokenizer),
+    }
     card_path.write_text(json.dumps(card, indent=2) + "\n", encoding="utf-8")
     if args.dev:
         card["dev"] = measure(args.output, args.dev, args.predictions)

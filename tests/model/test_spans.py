@@ -93,3 +93,28 @@ def test_a_lower_outside_weight_never_tags_fewer_pieces(scores: np.ndarray, weig
     """Weighing O down can only turn O pieces into tagged ones, in number."""
     tagged = np.count_nonzero(best_tags(scores, weight))
     assert tagged >= np.count_nonzero(best_tags(scores))
+
+
+def test_a_transition_prior_keeps_a_span_whole_where_the_model_wavers() -> None:
+    """A content broken by one piece that leans a little to O is kept whole once the
+    prior says a one-piece content is rare."""
+    inside, start = label_id("content", begins=False), label_id("content", begins=True)
+    rows = np.full((3, TAGS), 0.01)
+    rows[0, start] = 0.9
+    rows[1, 0], rows[1, inside] = 0.7, 0.25
+    rows[2, start], rows[2, inside] = 0.45, 0.5
+    scores = rows / rows.sum(axis=1, keepdims=True)
+    offsets = ((0, 4), (5, 9), (10, 14))
+    assert len(role_spans(scores, offsets)) == 2
+    prior = np.zeros((TAGS, TAGS))
+    prior[start, 0] = np.log(0.01)
+    (span,) = role_spans(scores, offsets, transition_scores=prior)
+    assert (span.role, span.start, span.end) == ("content", 0, 14)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.integers(1, 30).flatmap(probabilities))
+def test_a_prior_of_zeros_changes_nothing(scores: np.ndarray) -> None:
+    """Transition scores add to the log probabilities; zeros leave the best sequence as it is."""
+    zeros = np.zeros((TAGS, TAGS))
+    assert (best_tags(scores, transition_scores=zeros) == best_tags(scores)).all()

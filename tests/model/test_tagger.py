@@ -5,10 +5,12 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from quotegraph.errors import ModelError
 from quotegraph.model import ROLES, AttributionTagger
+from quotegraph.model.labels import LABELS
 from quotegraph.model.spans import RoleSpan
 from quotegraph.model.tagger import (
     MODEL_FILES,
@@ -66,6 +68,26 @@ def test_the_card_s_outside_weight_reaches_decoding(tagger: AttributionTagger) -
         return sum(span.end - span.start for span in spans)
 
     assert tagged(leaning.tag(TEXT)) > tagged(tagger.tag(TEXT))
+
+
+def test_the_card_s_transitions_reach_decoding_at_the_card_s_weight(
+    tagger: AttributionTagger,
+) -> None:
+    """Transitions count only with a weight; weighed heavily, a prior that rules out
+    every step into a tag other than O leaves nothing tagged past the first piece."""
+    only_outside = np.full((len(LABELS), len(LABELS)), -1e3)
+    only_outside[:, 0] = 0.0
+    transitions = {"labels": list(LABELS), "log_probabilities": only_outside.tolist()}
+    unweighed = replace(tagger, card={**tagger.card, "transitions": transitions, "decoding": {}})
+    assert unweighed.transition_scores is None
+    decoding = {"transition_weight": 1.0}
+    weighed = replace(
+        tagger, card={**tagger.card, "transitions": transitions, "decoding": decoding}
+    )
+    assert weighed.transition_scores is not None
+    assert np.array_equal(weighed.transition_scores, only_outside)
+    assert len(tagger.tag(TEXT)) > 1
+    assert all(span.start == 0 for span in weighed.tag(TEXT))
 
 
 def test_empty_text_has_no_attributions(tagger: AttributionTagger) -> None:

@@ -31,17 +31,27 @@ def allowed_transitions() -> np.ndarray:
     return allowed
 
 
-def best_tags(probabilities: np.ndarray, outside_weight: float = 1.0) -> np.ndarray:
+def best_tags(
+    probabilities: np.ndarray,
+    outside_weight: float = 1.0,
+    transition_scores: np.ndarray | None = None,
+) -> np.ndarray:
     """The most probable valid tag sequence (Viterbi over BIO constraints).
 
     Unlike the best tag of each piece on its own, it does not break a long
     span where one piece in the middle is uncertain. The outside tag's
     probability is multiplied by ``outside_weight`` first: below 1, the
     sequence leans towards tagging a piece when the model is unsure.
+    ``transition_scores[before, after]``, when given, is added to the log
+    probability of every step from tag ``before`` to tag ``after``: a prior
+    on how tags follow one another, which the per-piece probabilities do not
+    model.
     """
     scores = np.log(np.clip(probabilities, 1e-9, 1.0))
     scores[:, OUTSIDE] += np.log(outside_weight)
     barrier = np.where(allowed_transitions(), 0.0, -1e9)
+    if transition_scores is not None:
+        barrier = barrier + transition_scores
     starts_ok = np.array([role_of(tag) is None or begins(tag) for tag in range(len(LABELS))])
     best = scores[0] + np.where(starts_ok, 0.0, -1e9)
     back = np.zeros(scores.shape, dtype=np.int64)
@@ -57,15 +67,19 @@ def best_tags(probabilities: np.ndarray, outside_weight: float = 1.0) -> np.ndar
 
 
 def role_spans(
-    probabilities: np.ndarray, offsets: tuple[Span, ...], outside_weight: float = 1.0
+    probabilities: np.ndarray,
+    offsets: tuple[Span, ...],
+    outside_weight: float = 1.0,
+    transition_scores: np.ndarray | None = None,
 ) -> tuple[RoleSpan, ...]:
     """Spans of the best valid tag sequence: a B tag and the I tags that follow it.
 
     ``probabilities`` has one row of tag probabilities per piece;
-    ``outside_weight`` is as for :func:`best_tags`. A span's confidence is
-    the mean of the model's own probabilities of its tags, unweighted.
+    ``outside_weight`` and ``transition_scores`` are as for :func:`best_tags`.
+    A span's confidence is the mean of the model's own probabilities of its
+    tags, unweighted.
     """
-    tags = best_tags(probabilities, outside_weight)
+    tags = best_tags(probabilities, outside_weight, transition_scores)
     spans: list[RoleSpan] = []
     current: Role | None = None
     first = 0

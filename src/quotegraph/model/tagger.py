@@ -120,6 +120,19 @@ class AttributionTagger:
         """How much the decoding weighs the outside tag, from the card (1 when it says nothing)."""
         return self.decoding("outside_weight", 1.0)
 
+    @functools.cached_property
+    def transition_scores(self) -> np.ndarray | None:
+        """The card's tag transition log probabilities times its ``transition_weight``.
+
+        None when the card has no transitions or weighs them at 0, as cards
+        written before they were measured do.
+        """
+        weight = self.decoding("transition_weight", 0.0)
+        transitions = self.card.get("transitions")
+        if not weight or transitions is None:
+            return None
+        return weight * np.asarray(transitions["log_probabilities"], dtype=np.float64)
+
     @property
     def version(self) -> str:
         """Which build this is: when it was trained (UTC, to the second), from its card."""
@@ -177,7 +190,9 @@ class AttributionTagger:
         scores = logits[0]
         exponents = np.exp(scores - scores.max(axis=1, keepdims=True))
         probabilities = exponents / exponents.sum(axis=1, keepdims=True)
-        return role_spans(probabilities, pieces.offsets, self.outside_weight)
+        return role_spans(
+            probabilities, pieces.offsets, self.outside_weight, self.transition_scores
+        )
 
     def predict(self, text: str, doc: Doc | None = None) -> tuple[TaggedAttribution, ...]:
         """The attributions of ``text``: each content with its cue and source.
