@@ -81,6 +81,30 @@ ROWS = [
         id="speaker-before-quote",
     ),
     pytest.param(
+        "The harbour master, Tilda Varga, told the inquiry:\n\n"
+        "\u201cThe vote was fair and the berths were let in the open.\u201d",
+        [
+            Expected(
+                ("\u201cThe vote was fair and the berths were let in the open.\u201d",),
+                "The harbour master, Tilda Varga",
+                "Tilda Varga",
+                cue="told",
+            )
+        ],
+        id="quote-in-its-own-paragraph-after-a-lead-in-with-a-colon",
+    ),
+    pytest.param(
+        "The harbour master, Tilda Varga, walked the quay on Monday.\n\n"
+        "\u201cThe vote was fair and the berths were let in the open.\u201d",
+        [
+            Expected(
+                ("\u201cThe vote was fair and the berths were let in the open.\u201d",),
+                None,
+            )
+        ],
+        id="quote-in-its-own-paragraph-without-a-lead-in",
+    ),
+    pytest.param(
         "\u201dNobody asked us,\u201d said Oren Pask, the mayor of Dunmere.",
         [
             Expected(

@@ -72,11 +72,19 @@ def sounds_like_speech(text: str, quoted: Quoted) -> bool:
 
 
 def _frames(ctx: _Context, quotes: list[Quoted], n: int) -> tuple[list, list]:
-    """The after-frame and before-frame of the n-th quote of a paragraph."""
+    """The after-frame and before-frame of the n-th quote of a paragraph.
+
+    A quote that opens its paragraph after one that ends with a colon ("He
+    said:") takes that paragraph's last sentence for its before-frame.
+    """
     quoted = quotes[n]
     para_start, para_end = ctx.paragraphs[quoted.paragraph]
     after_end = quotes[n + 1].start if n + 1 < len(quotes) else para_end
     before_start = quotes[n - 1].end if n > 0 else para_start
+    if quoted.start == para_start and quoted.paragraph > 0:
+        previous_start, previous_end = ctx.paragraphs[quoted.paragraph - 1]
+        if ctx.text[previous_end - 1] == ":":
+            before_start = previous_start
     after = after_frame(ctx.tokens.between(quoted.end, after_end))
     before = before_frame(ctx.tokens.between(before_start, quoted.start))
     return after, before
