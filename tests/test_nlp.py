@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from spacy.language import Language
 
 from quotegraph.errors import ModelError
@@ -34,3 +36,23 @@ def test_a_line_that_opens_in_lower_case_continues_the_sentence(nlp: Language) -
     """Hard-wrapped text keeps its sentences whole."""
     doc = nlp("The harbour master said the quay\nwould reopen on Monday.")
     assert len(list(doc.sents)) == 1
+
+
+WORDS = st.sampled_from(["the", "quay", "Voss", "said", "12:15", "p.m.", '"', "reopen", ",", "."])
+LINES = st.lists(st.lists(WORDS, min_size=1, max_size=8).map(" ".join), min_size=1, max_size=6)
+
+
+@settings(max_examples=40, deadline=None)
+@given(LINES, st.sampled_from(["\n", "\n\n", " \n"]))
+def test_every_line_that_does_not_open_in_lower_case_starts_a_sentence(
+    nlp: Language, lines: list[str], separator: str
+) -> None:
+    """Whatever the words, the parser keeps each such line's first token a sentence start."""
+    text = separator.join(lines)
+    doc = nlp(text)
+    offset = 0
+    for line in lines:
+        if not line[:1].islower():
+            token = doc.char_span(offset, offset + 1, alignment_mode="expand")
+            assert token is not None and token[0].is_sent_start
+        offset += len(line) + len(separator)
