@@ -165,7 +165,7 @@ def test_the_headline_is_read_but_names_no_actor_of_its_own(nlp: Language) -> No
 
 
 def test_a_cue_in_the_body_takes_no_content_from_the_headline(nlp: Language) -> None:
-    """The headline has no full stop, so the parse joins it to the body's first sentence."""
+    """The headline has no full stop; the parse still ends a sentence at its line break."""
     headline_end = HEADLINED.index("\n")
     analysis = analyze(HEADLINED, nlp=nlp)
     for quote in analysis.quotes:

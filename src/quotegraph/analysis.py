@@ -83,7 +83,7 @@ def finish(
         sure = tagger.decoding("min_confidence", MIN_CONFIDENCE)
         quotes = combine(doc, quotes, tagger.predict(text, doc), actors, sure)
     if prepared.cleaned.headline_span is not None:
-        actors, quotes = _settle_headline(text, actors, quotes, prepared.cleaned.headline_span)
+        actors, quotes = _settle_headline(actors, quotes, prepared.cleaned.headline_span)
     quotes = tuple(settle_edges(text, quote) for quote in quotes)
     offsets = prepared.cleaned.offsets
     return Analysis(
@@ -158,41 +158,20 @@ def _moment(value: object, source: str) -> datetime | None:
 
 
 def _settle_headline(
-    text: str, actors: DocumentActors, quotes: tuple[Quote, ...], headline: Span
+    actors: DocumentActors, quotes: tuple[Quote, ...], headline: Span
 ) -> tuple[DocumentActors, tuple[Quote, ...]]:
-    """The actors and quotes of ``text``, which its headline opens (``headline``).
+    """The actors and quotes of a text that ``headline`` opens.
 
     The headline is read for what it attributes, but an actor only it names is
     not one of the article's (a bare "Council", the "Harbour" of "Harbour
-    master"), and a cue in the body takes no content from the headline: a
-    headline without a full stop is parsed into the body's first sentence, so
-    such a content loses its headline part (and the quote goes when nothing is
-    left).
+    master"): it is left out and the speakers renumbered.
     """
-    start, end = headline
-    actors, new_ids = actors.without_entities_only_in(start, end)
-    settled = []
-    for quote in quotes:
-        content = quote.content
-        if quote.cue is not None and quote.cue[0] >= end and quote.start < end:
-            content = _after(text, content, end)
-            if not content:
-                continue
-        speaker = None if quote.speaker is None else new_ids.get(quote.speaker)
-        settled.append(replace(quote, content=content, speaker=speaker))
-    return actors, tuple(settled)
-
-
-def _after(text: str, content: Fragments, offset: int) -> Fragments:
-    """The parts of ``content`` after ``offset`` of ``text``, without leading whitespace."""
-    parts = []
-    for start, end in content:
-        start = max(start, offset)
-        while start < end and text[start].isspace():
-            start += 1
-        if start < end:
-            parts.append((start, end))
-    return tuple(parts)
+    actors, new_ids = actors.without_entities_only_in(*headline)
+    settled = tuple(
+        replace(quote, speaker=None if quote.speaker is None else new_ids.get(quote.speaker))
+        for quote in quotes
+    )
+    return actors, settled
 
 
 def _as_is(text: str) -> Cleaned:

@@ -99,6 +99,7 @@ def test_labels_that_name_no_speaker_open_no_statement(nlp: Language, text: str)
     ],
 )
 def test_speaker_label(label: str, names: bool) -> None:
+    """A few capitalised words name a speaker; page labels, lower case, a letter do not."""
     assert speaker_label(label) is names
 
 

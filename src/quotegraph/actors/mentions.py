@@ -238,15 +238,11 @@ def find_pronouns(doc: Doc) -> list[FoundMention]:
 
 
 def descriptor_span(token: Token) -> tuple[int, int]:
-    """Token offsets of a descriptor noun with its determiner and modifiers, on its own
-    line (a headline without a full stop is parsed into the paragraph after it)."""
+    """Token offsets of a descriptor noun with its determiner and modifiers."""
     start = token.i
     for child in token.lefts:
         if child.dep_ in DESCRIPTOR_MODIFIERS:
             start = min(start, child.left_edge.i)
-    for between in token.doc[start : token.i]:
-        if between.is_space and "\n" in between.text:
-            start = between.i + 1
     return start, token.i + 1
 
 
