@@ -10,12 +10,25 @@ This module imports nothing of ours: every other module may import it.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Literal
 
 Span = tuple[int, int]
 Fragments = tuple[Span, ...]
+
+
+def merge_fragments(fragments: Iterable[Span]) -> Fragments:
+    """Sort fragments and join those that overlap or touch, so no character counts twice."""
+    merged: list[Span] = []
+    for start, end in sorted(fragments):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return tuple(merged)
+
 
 QuoteKind = Literal["direct", "indirect", "mixed"]
 CueType = Literal["speech", "writing", "belief", "intention", "evidence", "stance"]

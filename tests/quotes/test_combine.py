@@ -238,3 +238,22 @@ def test_a_labelled_turn_stays_and_no_tagged_attribution_inside_it_is_added(
     combined = combine(doc, rules, [inside], actors)
     assert turn in combined
     assert not [q for q in combined if q.method == "model"]
+
+
+def test_a_tagged_quotation_in_two_fragments_is_direct(nlp: Language) -> None:
+    """A quotation broken by its frame is direct speech; a reported clause holding a
+    quoted phrase is mixed."""
+    text = (
+        '"The ferry stays," said Ivo Dane. "The bridge can wait."\n\nHe said the toll was "a trap."'
+    )
+    doc = nlp(text)
+    actors = find_actors(doc)
+    split = TaggedAttribution(
+        content=(at(text, '"The ferry stays,"'), at(text, '"The bridge can wait."')),
+        cue=at(text, "said"),
+        source=at(text, "Ivo Dane"),
+        confidence=0.9,
+    )
+    partly = tagged('the toll was "a trap."', "said", "He", 0.9, text)
+    combined = combine(doc, [], [split, partly], actors)
+    assert [quote.kind for quote in combined] == ["direct", "mixed"]

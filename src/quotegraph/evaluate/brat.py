@@ -16,8 +16,7 @@ from dataclasses import dataclass
 
 from quotegraph.errors import GoldError
 from quotegraph.evaluate.gold import GoldAttribution
-from quotegraph.evaluate.spans import merge_fragments
-from quotegraph.records import Fragments, Span
+from quotegraph.records import Fragments, Span, merge_fragments
 
 logger = logging.getLogger(__name__)
 

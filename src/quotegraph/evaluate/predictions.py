@@ -23,8 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from quotegraph.errors import DecodingError, MalformedError, UnreadableError
-from quotegraph.evaluate.spans import merge_fragments
-from quotegraph.records import QUOTE_KINDS, Fragments, Span
+from quotegraph.records import QUOTE_KINDS, Fragments, Span, merge_fragments
 
 logger = logging.getLogger(__name__)
 

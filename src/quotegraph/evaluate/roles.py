@@ -12,8 +12,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from quotegraph.evaluate.spans import merge_fragments, trim
-from quotegraph.records import Fragments, Span
+from quotegraph.evaluate.spans import trim
+from quotegraph.records import Fragments, Span, merge_fragments
 
 
 def contiguous_spans(text: str, fragments: Fragments) -> set[Span]:

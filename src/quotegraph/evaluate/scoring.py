@@ -22,11 +22,11 @@ from quotegraph.errors import MalformedError
 from quotegraph.evaluate.gold import GoldDocument
 from quotegraph.evaluate.matching import match_exact, match_partial
 from quotegraph.evaluate.predictions import Prediction
-from quotegraph.evaluate.quote_kind import QuoteMarks
 from quotegraph.evaluate.roles import role_spans
 from quotegraph.evaluate.scores import ROLES, SUBSETS, Rates, RoleScores, Scores, SubsetScores
-from quotegraph.evaluate.spans import WordIndex, as_fragments, merge_fragments, visible_chars
-from quotegraph.records import QUOTE_KINDS, Fragments, QuoteKind, Span
+from quotegraph.evaluate.spans import WordIndex, as_fragments, visible_chars
+from quotegraph.quotes.kind import QuoteMarks
+from quotegraph.records import QUOTE_KINDS, Fragments, QuoteKind, Span, merge_fragments
 
 logger = logging.getLogger(__name__)
 

@@ -9,23 +9,11 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable
 from typing import cast
 
-from quotegraph.records import Fragments, Span
+from quotegraph.records import Fragments, Span, merge_fragments
 
 WORD = re.compile(r"\w+")
-
-
-def merge_fragments(fragments: Iterable[Span]) -> Fragments:
-    """Sort fragments and join those that overlap or touch, so no character counts twice."""
-    merged: list[Span] = []
-    for start, end in sorted(fragments):
-        if merged and start <= merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
-        else:
-            merged.append((start, end))
-    return tuple(merged)
 
 
 def as_fragments(span: Span | Fragments | None) -> Fragments:

@@ -31,12 +31,12 @@ from spacy.tokens import Doc, Token
 
 from quotegraph.actors import DocumentActors
 from quotegraph.model import TaggedAttribution
+from quotegraph.quotes.kind import quote_kind
 from quotegraph.quotes.labelled import LABELLED
 from quotegraph.quotes.lexicon import cue_type_of
-from quotegraph.quotes.marks import MARK_RE
 from quotegraph.quotes.sources import phrase_source, subject_of
 from quotegraph.quotes.write import SpeakerIndex
-from quotegraph.records import Fragments, Quote, QuoteKind, Span
+from quotegraph.records import Fragments, Quote, Span
 
 # A tagged attribution whose content shares more than this share of its
 # characters with a rule quote's content is the same attribution.
@@ -123,7 +123,7 @@ def _as_quote(
             source, speaker = _source_of(doc, found, parsed, speakers)
     return Quote(
         content=found.content,
-        kind=_kind(text, found.content),
+        kind=quote_kind(text, found.content),
         cue=frame[0],
         cue_lemma=frame[1],
         cue_type=cue_type_of(frame[1]),
@@ -190,17 +190,6 @@ def _speaker_of_span(doc: Doc, span: Span | None, speakers: SpeakerIndex) -> int
     if speaker is None and phrase is not None and len(phrase):
         speaker = speakers.speaker_of(phrase.root)
     return speaker
-
-
-def _kind(text: str, content: Fragments) -> QuoteKind:
-    """``direct`` when quotation marks enclose the content, ``mixed`` when it holds some."""
-    inner = " ".join(text[start:end] for start, end in content).strip(" ,.;:")
-    marks = MARK_RE.findall(inner)
-    if not marks:
-        return "indirect"
-    if MARK_RE.match(inner) and MARK_RE.search(inner[-2:]) and len(marks) == 2:
-        return "direct"
-    return "mixed"
 
 
 def _length(fragments: Fragments) -> int:

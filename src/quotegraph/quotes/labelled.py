@@ -20,6 +20,7 @@ from spacy.tokens import Doc
 from quotegraph.actors.lexicon import read_table
 from quotegraph.quotes.candidates import Candidate
 from quotegraph.quotes.frames import TokenIndex
+from quotegraph.quotes.kind import quote_kind
 from quotegraph.quotes.marks import MARK_RE, find_paragraphs
 from quotegraph.records import Fragments, Mention, QuoteKind, Span
 
@@ -191,8 +192,5 @@ def _continuation(text: str, start: int, end: int) -> Span | None:
 
 def _kind(text: str, content: Fragments, *, transcript: bool) -> QuoteKind:
     """A transcript's turn is direct speech; a statement opening the text (a headline's)
-    is direct only when quotation marks enclose it."""
-    if transcript:
-        return "direct"
-    inner = text[content[0][0] : content[-1][1]].strip(" .")
-    return "direct" if MARK_RE.match(inner) and MARK_RE.search(inner[-1:]) else "indirect"
+    is of the kind its quotation marks make it."""
+    return "direct" if transcript else quote_kind(text, content)

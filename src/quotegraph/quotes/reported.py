@@ -12,10 +12,9 @@ from spacy.tokens import Doc, Token
 
 from quotegraph.quotes.candidates import Candidate
 from quotegraph.quotes.frames import according_to, cue_span, is_cue
+from quotegraph.quotes.kind import quote_kind
 from quotegraph.quotes.lexicon import cue_lexicon
-from quotegraph.quotes.marks import MARK_RE
 from quotegraph.quotes.sources import phrase_source, subject_of, token_span
-from quotegraph.records import QuoteKind
 
 CONTENT_DEPS = ("ccomp",)
 INTENTION_DEPS = ("xcomp",)
@@ -70,11 +69,6 @@ def trimmed(doc: Doc, first: int, last: int) -> tuple[int, int] | None:
     return first, last
 
 
-def kind_of(doc: Doc, first: int, last: int) -> QuoteKind:
-    """``mixed`` when the content tokens hold quotation marks, else ``indirect``."""
-    return "mixed" if any(MARK_RE.fullmatch(t.text) for t in doc[first : last + 1]) else "indirect"
-
-
 def _clause_candidate(doc: Doc, cue: Token) -> Candidate | None:
     child, rule = _content_child(cue)
     subject = subject_of(cue)
@@ -84,9 +78,10 @@ def _clause_candidate(doc: Doc, cue: Token) -> Candidate | None:
     if tokens is None or tokens[0] <= subject.i <= tokens[1]:
         return None
     source = None if _subject_holds_nothing(cue, subject, rule) else phrase_source(doc, subject)
+    content = (token_span(doc, *tokens),)
     return Candidate(
-        content=(token_span(doc, *tokens),),
-        kind=kind_of(doc, *tokens),
+        content=content,
+        kind=quote_kind(doc.text, content),
         cue=cue_span(doc, cue),
         cue_lemma=cue.lemma_.lower(),
         source=source.span if source else None,
@@ -122,9 +117,10 @@ def _according_candidate(doc: Doc, according: Token, holder: Token) -> Candidate
         return None
     tokens = max(sides, key=lambda side: side[1] - side[0])
     source = phrase_source(doc, holder)
+    content = (token_span(doc, *tokens),)
     return Candidate(
-        content=(token_span(doc, *tokens),),
-        kind=kind_of(doc, *tokens),
+        content=content,
+        kind=quote_kind(doc.text, content),
         cue=token_span(doc, according.i, according.i + 1),
         cue_lemma="according to",
         source=source.span,

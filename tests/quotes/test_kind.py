@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from quotegraph.evaluate.quote_kind import Coverage, QuoteMarks
+from quotegraph.quotes.kind import Coverage, QuoteMarks, quote_kind
 from quotegraph.records import Fragments
 
 
@@ -111,3 +111,26 @@ def test_direct_means_more_than_the_threshold(
 ) -> None:
     """Direct needs strictly more than the threshold quoted; any quoted letter makes it mixed."""
     assert coverage.kind(threshold) == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "phrases", "kind"),
+    [
+        (
+            "“We will not pay,” said Fenn, “for a harbour we never use.”",
+            ["“We will not pay,”", "“for a harbour we never use.”"],
+            "direct",
+        ),
+        ("“We will build it,” she said.", ["We will build it"], "direct"),
+        (
+            "Ada Croy promised that the school would stay open “as long as there are children.”",
+            ["that the school would stay open “as long as there are children.”"],
+            "mixed",
+        ),
+        ("She said the bridge is safe.", ["the bridge is safe"], "indirect"),
+    ],
+)
+def test_kind_of_a_quote(text: str, phrases: list[str], kind: str) -> None:
+    """A quote is direct only when all of it is quoted, over however many fragments; a
+    reported clause with quoted words in it is mixed, however long the quoted part."""
+    assert quote_kind(text, fragments_of(text, *phrases)) == kind

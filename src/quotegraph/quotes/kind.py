@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from quotegraph.evaluate.quote_marks import (
+from quotegraph.quotes.kind_marks import (
     AFTER_CLOSING,
     ALWAYS_OPENING,
     BEFORE_OPENING,
@@ -22,8 +22,7 @@ from quotegraph.evaluate.quote_marks import (
     OPENING_MARKS,
     SINGLE_CHARACTER_MARKS,
 )
-from quotegraph.evaluate.spans import merge_fragments
-from quotegraph.records import Fragments, QuoteKind
+from quotegraph.records import Fragments, QuoteKind, merge_fragments
 
 Facing = Literal["open", "close", "either"]
 
@@ -151,3 +150,13 @@ class QuoteMarks:
         if index < len(text) and self.width(index) and self.facing(index) == "close":
             return index + self.width(index)
         return None
+
+
+def quote_kind(text: str, content: Fragments) -> QuoteKind:
+    """The kind of ``content`` in ``text``: direct when all its letters and digits lie
+    between quotation marks (the marks just around it count), even over several
+    fragments; mixed when some do ("said the plan was 'a disaster'"); else indirect."""
+    coverage = QuoteMarks(text).coverage(content)
+    if coverage.quoted == 0:
+        return "indirect"
+    return "direct" if coverage.quoted == coverage.total else "mixed"

@@ -1,6 +1,6 @@
 """The characters that count as double quotation marks, and the context around them.
 
-Data only: :mod:`quotegraph.evaluate.quote_kind` reads these to decide which
+Data only: :mod:`quotegraph.quotes.kind` reads these to decide which
 way a mark faces.
 """
 
