@@ -34,6 +34,7 @@ from quotegraph.model import TaggedAttribution
 from quotegraph.quotes.kind import quote_kind
 from quotegraph.quotes.labelled import LABELLED
 from quotegraph.quotes.lexicon import cue_type_of
+from quotegraph.quotes.reported import RAISING_CUES
 from quotegraph.quotes.sources import phrase_source, subject_of
 from quotegraph.quotes.write import SpeakerIndex
 from quotegraph.records import Fragments, Quote, Span
@@ -48,6 +49,8 @@ SAME_CONTENT = 0.3
 # a build (training/hold_out.py) the curve is flat: 0.675 to 0.682 from 0.5
 # to 0.8, 0.678 at 0.6.
 MIN_CONFIDENCE = 0.6
+# Verbs whose subject "it" names no one: "it seems", "it appears", "it sure looks like".
+IMPERSONAL_VERBS = RAISING_CUES | {"look", "sound"}
 
 
 class ParsedSource(NamedTuple):
@@ -121,6 +124,8 @@ def _as_quote(
             source, speaker = quotation.source, quotation.speaker
         else:
             source, speaker = _source_of(doc, found, parsed, speakers)
+        if source is not None and root is not None and _overlap((source,), _impersonal_it(root)):
+            source, speaker = None, None
     return Quote(
         content=found.content,
         kind=quote_kind(text, found.content),
@@ -146,6 +151,25 @@ def _parsed_source(
         return None
     parsed = phrase_source(doc, subject, content)
     return ParsedSource(parsed.span, speakers.speaker_of(doc[parsed.speaker_token]))
+
+
+def _impersonal_it(cue: Token) -> list[Span]:
+    """The "it" standing as the cue's subject without naming anyone ("it seems", "it was
+    unclear whether", "it's obvious that"), as a one-span list; empty when there is none.
+
+    PolNeAR gives such attributions no source.
+    """
+    verb = cue.head if cue.dep_ == "acomp" else cue
+    judged = cue is not verb or any(child.dep_ == "acomp" for child in verb.children)
+    return [
+        (child.idx, child.idx + len(child))
+        for child in verb.children
+        if child.lower_ == "it"
+        and (
+            child.dep_ == "expl"
+            or (child.dep_ == "nsubj" and (judged or verb.lemma_.lower() in IMPERSONAL_VERBS))
+        )
+    ]
 
 
 def _rule_source_stands(quotation: Quote, parsed: ParsedSource | None, tagged: Span | None) -> bool:
