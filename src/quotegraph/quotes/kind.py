@@ -1,9 +1,11 @@
 """Whether a content span is a direct, mixed or indirect quotation, read from its text.
 
-Gold attributions carry no kind, so the kind is measured: the share of the
-content's letters and digits that lie between double quotation marks. Each
-mark is classed as opening or closing from its neighbours (the usual
-smart-quote rule), its shape deciding only when the context does not.
+The kind is measured: the share of the content's letters and digits that lie
+between double quotation marks. Each mark is classed as opening or closing
+from its neighbours (the usual smart-quote rule), its shape deciding only when
+the context does not. Gold attributions carry no kind, so the scorer reads
+theirs this way (direct when more than a threshold is quoted); the pipeline
+calls a quote direct only when all of it is (:func:`quote_kind`).
 """
 
 from __future__ import annotations
@@ -155,7 +157,7 @@ class QuoteMarks:
 def quote_kind(text: str, content: Fragments) -> QuoteKind:
     """The kind of ``content`` in ``text``: direct when all its letters and digits lie
     between quotation marks (the marks just around it count), even over several
-    fragments; mixed when some do ("said the plan was 'a disaster'"); else indirect."""
+    fragments; mixed when some do (said the plan was “a disaster”); else indirect."""
     coverage = QuoteMarks(text).coverage(content)
     if coverage.quoted == 0:
         return "indirect"
