@@ -255,6 +255,11 @@ ROWS = [
         id="told-reporters",
     ),
     pytest.param(
+        "After saying that the pier was unsafe, Ada Croy left the meeting.",
+        [Expected(("that the pier was unsafe",), "Ada Croy", kind="indirect", cue="saying")],
+        id="cue-after-a-preposition-takes-the-verb-subject",
+    ),
+    pytest.param(
         "Sam Ortel said the plan was \u201ca slow disaster\u201d for the town.",
         [
             Expected(

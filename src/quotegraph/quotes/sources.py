@@ -117,7 +117,21 @@ def subject_of(cue: Token, outside: Span | None = None) -> Token | None:
         for child in verb.children:
             if child.dep_ in SUBJECT_DEPS and not _within(child, outside):
                 return child
+        if _after_a_preposition(verb):
+            verb = verb.head.head
+            continue
         if verb.dep_ not in BORROWING_DEPS or verb.head is verb:
             return None
         verb = verb.head
     return None
+
+
+def _after_a_preposition(verb: Token) -> bool:
+    """Whether ``verb`` heads a clause after a preposition that hangs on another verb
+    ("After saying ..., she left"): that verb's subject is its subject too."""
+    preposition = verb.head
+    return (
+        verb.dep_ == "pcomp"
+        and preposition.dep_ == "prep"
+        and preposition.head.pos_ in ("VERB", "AUX")
+    )
