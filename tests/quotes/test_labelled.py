@@ -78,6 +78,11 @@ def test_a_headline_that_leads_with_its_speaker_is_a_statement(nlp: Language) ->
         "The Quay Reopens: a history of the harbour in ten objects.",
         "Ilse Voss: a life on the harbour\n\nMayor Ilse Voss said on Monday that she would retire.",
         "A partial transcript follows:\n\nVOSS",
+        # a heading ending in a small word of a name the text gives ("Office on ...")
+        "Ilse Voss met the Office on Harbour Affairs in Tollmere.\n\n"
+        "The Tide Comes On: It was a long week for the harbour.",
+        "Ilse Voss spoke to the Friends of the Harbour in Tollmere.\n\n"
+        "The Best Of: It was a long week for the harbour.",
     ],
 )
 def test_labels_that_name_no_speaker_open_no_statement(nlp: Language, text: str) -> None:

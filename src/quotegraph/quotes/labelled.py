@@ -118,10 +118,16 @@ def find_labelled(doc: Doc, mentions: Sequence[Mention] = ()) -> list[Candidate]
 
 
 def _name_words(doc: Doc, mentions: Sequence[Mention]) -> frozenset[str]:
-    """The words, in lower case, of the names of actors and entities in a document."""
+    """The capitalised words, in lower case, of the names of actors and entities in a
+    document (not the "on" of "Office on Drugs")."""
     spans = [(mention.start, mention.end) for mention in mentions if mention.kind == "name"]
     spans += [(ent.start_char, ent.end_char) for ent in doc.ents if ent.label_ in SPEAKER_ENTITIES]
-    return frozenset(word.lower() for start, end in spans for word in doc.text[start:end].split())
+    return frozenset(
+        word.lower()
+        for start, end in spans
+        for word in doc.text[start:end].split()
+        if word[0].isupper()
+    )
 
 
 def _opens_a_statement(text: str, start: int, end: int) -> bool:
