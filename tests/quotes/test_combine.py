@@ -277,3 +277,13 @@ def test_an_impersonal_it_is_no_source(nlp: Language) -> None:
     combined = combine(doc, [], found, actors)
     sources = [quote.source and text[quote.source[0] : quote.source[1]] for quote in combined]
     assert sources == [None, None, "It"]
+
+
+def test_a_tagged_content_nothing_attributes_is_left_out(nlp: Language) -> None:
+    """A sure tagged content with no cue, no source and no rule quote under it names
+    neither who nor how: it is no attribution, and the rules' quotes stay."""
+    doc = nlp(TEXT)
+    actors = find_actors(doc)
+    rules = [q for q in find_quotes(doc, actors) if q.kind == "direct"]
+    stray = tagged("Local traders hope", None, None, 0.95)
+    assert combine(doc, rules, [stray], actors) == tuple(rules)

@@ -76,11 +76,12 @@ def combine(
     speakers = SpeakerIndex(actors)
     text = doc.text  # spaCy rebuilds it on every access
     labelled = [part for quote in rules if quote.method == LABELLED for part in quote.content]
-    added = [
+    drafted = [
         _as_quote(doc, text, found, speakers, _redrawn(found.content, rules))
         for found in tagged
         if found.confidence >= min_confidence and not _overlap(found.content, labelled)
     ]
+    added = [quote for quote in drafted if _attributed(quote)]
     taken = [fragment for quote in added for fragment in quote.content]
     seen = [fragment for found in tagged for fragment in found.content]
     kept = [
@@ -93,6 +94,18 @@ def combine(
         )
     ]
     return tuple(sorted([*kept, *added], key=lambda quote: (quote.start, quote.end)))
+
+
+def _attributed(quote: Quote) -> bool:
+    """Whether anything attributes the quote: a cue, a source or a speaker.
+
+    A tagged content with none of them is a stretch of text, not an attribution:
+    on PolNeAR dev, 15 of 45 such were no attribution and 22 had a source the
+    tagger missed. Leaving them out moved end to end F1 0.766 -> 0.767 and
+    role-exact content F1 0.692 -> 0.689 (held-out train: 0.699 -> 0.700 and
+    0.645 -> 0.646).
+    """
+    return quote.cue is not None or quote.source is not None or quote.speaker is not None
 
 
 def _redrawn(content: Fragments, rules: Sequence[Quote]) -> Quote | None:
