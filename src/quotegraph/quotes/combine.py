@@ -137,7 +137,8 @@ def _as_quote(
             source, speaker = quotation.source, quotation.speaker
         else:
             source, speaker = _source_of(doc, found, parsed, speakers)
-        if source is not None and root is not None and _overlap((source,), _impersonal_it(root)):
+        impersonal = _impersonal_it(root) if root is not None else None
+        if source is not None and impersonal is not None and _overlap((source,), [impersonal]):
             source, speaker = None, None
     return Quote(
         content=found.content,
@@ -166,23 +167,21 @@ def _parsed_source(
     return ParsedSource(parsed.span, speakers.speaker_of(doc[parsed.speaker_token]))
 
 
-def _impersonal_it(cue: Token) -> list[Span]:
-    """The "it" standing as the cue's subject without naming anyone ("it seems", "it was
-    unclear whether", "it's obvious that"), as a one-span list; empty when there is none.
+def _impersonal_it(cue: Token) -> Span | None:
+    """The span of the "it" standing as the cue's subject without naming anyone ("it
+    seems", "it was unclear whether", "it's obvious that"), if there is one.
 
     PolNeAR gives such attributions no source.
     """
     verb = cue.head if cue.dep_ == "acomp" else cue
     judged = cue is not verb or any(child.dep_ == "acomp" for child in verb.children)
-    return [
-        (child.idx, child.idx + len(child))
-        for child in verb.children
-        if child.lower_ == "it"
-        and (
-            child.dep_ == "expl"
-            or (child.dep_ == "nsubj" and (judged or verb.lemma_.lower() in IMPERSONAL_VERBS))
-        )
-    ]
+    impersonal = judged or verb.lemma_.lower() in IMPERSONAL_VERBS
+    for child in verb.children:
+        if child.lower_ == "it" and (
+            child.dep_ == "expl" or (child.dep_ == "nsubj" and impersonal)
+        ):
+            return child.idx, child.idx + len(child)
+    return None
 
 
 def _rule_source_stands(quotation: Quote, parsed: ParsedSource | None, tagged: Span | None) -> bool:

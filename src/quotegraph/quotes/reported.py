@@ -69,7 +69,7 @@ def trimmed(doc: Doc, first: int, last: int) -> tuple[int, int] | None:
     return first, last
 
 
-def _clause_candidate(doc: Doc, cue: Token) -> Candidate | None:
+def _clause_candidate(doc: Doc, text: str, cue: Token) -> Candidate | None:
     child, rule = _content_child(cue)
     subject = subject_of(cue)
     if child is None or subject is None:
@@ -81,7 +81,7 @@ def _clause_candidate(doc: Doc, cue: Token) -> Candidate | None:
     content = (token_span(doc, *tokens),)
     return Candidate(
         content=content,
-        kind=quote_kind(doc.text, content),
+        kind=quote_kind(text, content),
         cue=cue_span(doc, cue),
         cue_lemma=cue.lemma_.lower(),
         source=source.span if source else None,
@@ -99,7 +99,7 @@ def _subject_holds_nothing(cue: Token, subject: Token, rule: str) -> bool:
     )
 
 
-def _according_candidate(doc: Doc, according: Token, holder: Token) -> Candidate | None:
+def _according_candidate(doc: Doc, text: str, according: Token, holder: Token) -> Candidate | None:
     clause = according.head
     phrase_first, phrase_last = according.left_edge.i, according.right_edge.i
     before = (
@@ -120,7 +120,7 @@ def _according_candidate(doc: Doc, according: Token, holder: Token) -> Candidate
     content = (token_span(doc, *tokens),)
     return Candidate(
         content=content,
-        kind=quote_kind(doc.text, content),
+        kind=quote_kind(text, content),
         cue=token_span(doc, according.i, according.i + 1),
         cue_lemma="according to",
         source=source.span,
@@ -133,15 +133,16 @@ def _according_candidate(doc: Doc, according: Token, holder: Token) -> Candidate
 def find_reported(doc: Doc, taken_cues: set[int]) -> list[Candidate]:
     """Attributions carried by the parse, skipping cues already used by direct quotes."""
     found = []
+    text = doc.text  # spaCy rebuilds it on every access
     for token in doc:
         if token.i in taken_cues:
             continue
         candidate = None
         holder = according_to(token)
         if holder is not None:
-            candidate = _according_candidate(doc, token, holder)
+            candidate = _according_candidate(doc, text, token, holder)
         elif is_cue(token):
-            candidate = _clause_candidate(doc, token)
+            candidate = _clause_candidate(doc, text, token)
         if candidate is not None:
             found.append(candidate)
     return found
