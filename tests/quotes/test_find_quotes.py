@@ -240,6 +240,28 @@ ROWS = [
         id="according-to",
     ),
     pytest.param(
+        "In a survey of harbour traders, most shops lost a third of their trade.",
+        [
+            Expected(
+                ("most shops lost a third of their trade",),
+                "a survey of harbour traders",
+                kind="indirect",
+                cue="In",
+            )
+        ],
+        id="in-a-survey",
+    ),
+    pytest.param(
+        "Trade was slow all winter; the harbour plan gained in the polls soon after.",
+        [Expected(("the harbour plan gained",), "the polls", kind="indirect", cue="in")],
+        id="in-the-polls-after-a-semicolon",
+    ),
+    pytest.param(
+        "In an interview, Ada Croy said the pier was unsafe.",
+        [Expected(("the pier was unsafe",), "Ada Croy", kind="indirect", cue="said")],
+        id="in-an-interview-with-a-reporting-verb",
+    ),
+    pytest.param(
         "Most residents believe the plant should close.",
         [Expected(("the plant should close",), "Most residents", kind="indirect")],
         id="belief",

@@ -3,7 +3,9 @@
 A reporting verb (``said``, ``believes``, ``wants``, ``show``) with a clausal
 complement attributes that clause to the verb's subject: ``Arden said (that)
 the bridge was unsafe``, ``..., Arden said.``, ``aides want to delay``.
-``according to X, ...`` attributes the rest of its clause to X.
+``according to X, ...`` attributes the rest of its clause to X, and so does
+``in X, ...`` where X is a poll, a text or a mind (``In a harbour survey, most
+boat owners backed the plan``, ``the plan leads in the polls``).
 """
 
 from __future__ import annotations
@@ -25,7 +27,18 @@ OBJECT_CUE_TYPES = frozenset({"speech", "stance"})
 OBJECT_COMPLEMENTS = frozenset({"oprd", "xcomp", "ccomp"})
 OBJECT_PREPOSITIONS = frozenset({"as"})
 EDGE_PUNCT = frozenset({",", ".", ";", ":", "--", "\u2014", "\u2013", "-", "(", ")"})
-CONFIDENCE = {"clause": 0.7, "according-to": 0.7, "intention": 0.55, "object": 0.45}
+CONFIDENCE = {
+    "clause": 0.7,
+    "according-to": 0.7,
+    "in": 0.6,
+    "intention": 0.55,
+    "object": 0.45,
+}
+# What "in X, ..." attributes its clause to: a poll or a study, or a mind ("in his
+# eyes"). A text or an interview ("in a letter") comes with a reporting verb of its own.
+IN_HOLDERS = frozenset(
+    {"poll", "survey", "average", "study", "eyes", "mind", "words", "view", "estimation"}
+)
 # Verbs whose subject is what seems, not who holds the view: "the plan appears to
 # fail" has no source in the sentence (nor has the passive "is expected to").
 RAISING_CUES = frozenset({"seem", "appear"})
@@ -99,14 +112,41 @@ def _subject_holds_nothing(cue: Token, subject: Token, rule: str) -> bool:
     )
 
 
-def _according_candidate(doc: Doc, text: str, according: Token, holder: Token) -> Candidate | None:
-    clause = according.head
-    phrase_first, phrase_last = according.left_edge.i, according.right_edge.i
-    before = (
-        trimmed(doc, clause.left_edge.i, phrase_first - 1)
-        if phrase_first > clause.left_edge.i
-        else None
+def in_holder(token: Token) -> Token | None:
+    """The object of an "in" whose object holds what its clause says ("in a new poll")."""
+    if token.lower_ != "in" or token.dep_ != "prep":
+        return None
+    for child in token.children:
+        if child.dep_ == "pobj" and child.lemma_.lower() in IN_HOLDERS:
+            return child
+    return None
+
+
+def _clause_of(phrase: Token) -> Token:
+    """The verb a prepositional phrase belongs to, through the nouns it may hang on."""
+    clause = phrase.head
+    while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
+        clause = clause.head
+    return clause
+
+
+def _prepositional_candidate(
+    doc: Doc, text: str, phrase: Token, holder: Token, cue_last: int, rule: str
+) -> Candidate | None:
+    """The rest of the clause a prepositional phrase ("according to X", "in X") opens,
+    attributed to X."""
+    clause = _clause_of(phrase)
+    if clause.i in range(phrase.left_edge.i, phrase.right_edge.i + 1) or (
+        rule == "in" and is_cue(clause)
+    ):
+        return None
+    phrase_first, phrase_last = phrase.left_edge.i, phrase.right_edge.i
+    # a semicolon ends a clause the parse may have hung on this one
+    first = max(
+        (token.i + 1 for token in doc[clause.left_edge.i : clause.i] if token.text == ";"),
+        default=clause.left_edge.i,
     )
+    before = trimmed(doc, first, phrase_first - 1) if phrase_first > first else None
     after = (
         trimmed(doc, phrase_last + 1, clause.right_edge.i)
         if phrase_last < clause.right_edge.i
@@ -121,12 +161,12 @@ def _according_candidate(doc: Doc, text: str, according: Token, holder: Token) -
     return Candidate(
         content=content,
         kind=quote_kind(text, content),
-        cue=token_span(doc, according.i, according.i + 1),
-        cue_lemma="according to",
+        cue=token_span(doc, phrase.i, cue_last),
+        cue_lemma="according to" if rule == "according-to" else rule,
         source=source.span,
         speaker_token=source.speaker_token,
-        confidence=CONFIDENCE["according-to"],
-        method="reported-according-to",
+        confidence=CONFIDENCE[rule],
+        method=f"reported-{rule}",
     )
 
 
@@ -138,9 +178,13 @@ def find_reported(doc: Doc, taken_cues: set[int]) -> list[Candidate]:
         if token.i in taken_cues:
             continue
         candidate = None
-        holder = according_to(token)
-        if holder is not None:
-            candidate = _according_candidate(doc, text, token, holder)
+        according, held_in = according_to(token), in_holder(token)
+        if according is not None:
+            candidate = _prepositional_candidate(
+                doc, text, token, according, token.i + 1, "according-to"
+            )
+        elif held_in is not None:
+            candidate = _prepositional_candidate(doc, text, token, held_in, token.i, "in")
         elif is_cue(token):
             candidate = _clause_candidate(doc, text, token)
         if candidate is not None:
