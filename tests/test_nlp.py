@@ -23,6 +23,22 @@ def test_a_pipeline_that_is_not_installed_is_a_model_error_naming_it() -> None:
         installed_pipeline_label("xx_no_such_pipeline")
 
 
+def test_a_horizontal_bar_reads_as_a_dash(nlp: Language) -> None:
+    """The bar some outlets set around an aside is punctuation, not a noun the verb after
+    it hangs on; the text keeps its bar."""
+    text = (
+        "When the mayor noted that the port had lost money for years \u2015 as was true for "
+        "the years its accounts were made public \u2015 Ada Croy boasted, "
+        "\u201cThat makes us careful.\u201d"
+    )
+    doc = nlp(text)
+    bars = [token for token in doc if token.text == "\u2015"]
+    assert doc.text == text
+    assert [(bar.pos_, bar.dep_) for bar in bars] == [("PUNCT", "punct")] * 2
+    boasted = next(token for token in doc if token.text == "boasted")
+    assert [child.text for child in boasted.children if child.dep_ == "nsubj"] == ["Croy"]
+
+
 def test_a_line_break_starts_a_sentence_the_parser_keeps(nlp: Language) -> None:
     """A time stamp on its own line is not taken for the subject of the line below."""
     doc = nlp("12:15 p.m.\n\nMayor Ilse Voss says the quay will reopen.\nHarbour news")

@@ -16,6 +16,11 @@ from quotegraph.settings import DEFAULT_PIPELINE
 
 FALLBACK_PIPELINES = ("en_core_web_sm", "en_core_web_md", "en_core_web_lg")
 LINE_BREAKS = "quotegraph_line_breaks"
+# Dashes the English pipelines rarely met in training, and the common mark each
+# stands for. Left alone, the parser takes the horizontal bar some outlets set
+# around an aside ("... made public ― Ada Croy boasted, ...") for a noun, and
+# for the subject of the verb after it.
+MARK_ALIASES = {"―": "—", "‒": "–", "‐": "-", "‑": "-"}
 
 
 @Language.component(LINE_BREAKS)
@@ -70,7 +75,19 @@ def load_pipeline(name: str = DEFAULT_PIPELINE) -> Language:
         raise _not_installed(name) from exc
     if "parser" in nlp.pipe_names:
         nlp.add_pipe(LINE_BREAKS, before="parser")
+    alias_marks(nlp)
     return nlp
+
+
+def alias_marks(nlp: Language) -> None:
+    """Make each rare dash of :data:`MARK_ALIASES` look to the pipeline's models like the
+    common mark it stands for (the features its embeddings read: norm, prefix, suffix,
+    shape, and punctuation), without changing the text."""
+    for rare, common in MARK_ALIASES.items():
+        lexeme, model = nlp.vocab[rare], nlp.vocab[common]
+        lexeme.norm_, lexeme.prefix_, lexeme.suffix_ = model.norm_, model.prefix_, model.suffix_
+        lexeme.shape_ = model.shape_
+        lexeme.is_punct = True
 
 
 def pipeline_label(nlp: Language) -> str:

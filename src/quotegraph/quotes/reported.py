@@ -112,7 +112,7 @@ def _subject_holds_nothing(cue: Token, subject: Token, rule: str) -> bool:
     )
 
 
-def in_holder(token: Token) -> Token | None:
+def _in_holder(token: Token) -> Token | None:
     """The object of an "in" whose object holds what its clause says ("in a new poll")."""
     if token.lower_ != "in" or token.dep_ != "prep":
         return None
@@ -178,7 +178,7 @@ def find_reported(doc: Doc, taken_cues: set[int]) -> list[Candidate]:
         if token.i in taken_cues:
             continue
         candidate = None
-        according, held_in = according_to(token), in_holder(token)
+        according, held_in = according_to(token), _in_holder(token)
         if according is not None:
             candidate = _prepositional_candidate(
                 doc, text, token, according, token.i + 1, "according-to"
