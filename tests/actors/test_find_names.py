@@ -32,3 +32,17 @@ def test_a_surname_only_inside_a_longer_name_does_not_make_a_person(nlp: Languag
     )
     kinds = {doc[m.start : m.end].text: m.type for m in find_names(doc)}
     assert kinds["Agnes Vorn"] == "organisation"
+
+
+def test_a_name_leaves_out_the_dash_the_recogniser_took_in(nlp: Language) -> None:
+    words = ["\u201c", "Fine", ".", "\u201d", "\u2014", "Kel", "Amsel"]
+    doc = labelled(nlp, words, [(4, 7, "PERSON")])
+    assert [doc[m.start : m.end].text for m in find_names(doc)] == ["Kel Amsel"]
+
+
+def test_names_that_sign_a_quotation_after_a_dash_are_a_person(nlp: Language) -> None:
+    """Whatever the recogniser made of them; a heading's capitalised words sign nothing."""
+    doc = nlp("Harbour Light: Plan Wins\n\n\u201cWe were never asked.\u201d \u2015 Wenna Tregear")
+    kinds = {doc[m.start : m.end].text: m.type for m in find_names(doc)}
+    assert kinds.get("Wenna Tregear") == "person"
+    assert not any(kind == "person" and text.startswith("Harbour") for text, kind in kinds.items())

@@ -165,6 +165,22 @@ ROWS = [
         id="collected-comment-dash-and-name",
     ),
     pytest.param(
+        "\u201cNobody asked the night shift.\u201d \u2014 Kel Amsel\n\n"
+        "\u201cThe quay is ours too.\u201d\u2015 Ilse Voss",
+        [
+            Expected(
+                ("\u201cNobody asked the night shift.\u201d",),
+                "Kel Amsel",
+                "Kel Amsel",
+                cue="\u2014",
+            ),
+            Expected(
+                ("\u201cThe quay is ours too.\u201d",), "Ilse Voss", "Ilse Voss", cue="\u2015"
+            ),
+        ],
+        id="collected-comments-signed-by-names-the-recogniser-misses",
+    ),
+    pytest.param(
         "\u201cThe ferry should run all winter, not only in summer.\u201d\u2015 Martha Penrose",
         [
             Expected(

@@ -17,6 +17,9 @@ from quotegraph.records import ActorType, MentionKind
 
 PERSON_LABELS = frozenset({"PERSON"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+# Dashes, and the closing quotation marks a dash follows where a name signs a quotation.
+DASH_MARKS = "\u2015\u2014\u2013-"
+CLOSING_MARKS = "\u201d\"'"
 ORGANISATION_LABELS = frozenset({"ORG", "NORP"})
 # Dependency labels of the words that belong to a descriptor's noun phrase.
 DESCRIPTOR_MODIFIERS = frozenset({"det", "amod", "compound", "poss", "nummod", "nmod"})
@@ -143,6 +146,7 @@ def find_names(doc: Doc) -> list[FoundMention]:
             plural = ent.label_ == "NORP"
             found.append(FoundMention(start, end, "name", "organisation", "n", plural))
     found.extend(unrecognised_speakers(doc))
+    found.extend(signatures(doc))
     for token in doc:
         if token.ent_type_ or token.pos_ != "PROPN":
             continue
@@ -170,7 +174,9 @@ def _names_defined(ent: Span, defined: frozenset[str]) -> bool:
 
 
 def _lines_of(ent: Span) -> list[Span]:
-    """An entity cut at line breaks, which no name crosses ("Field & Furrow\\n\\nAnn Roe")."""
+    """An entity cut at line breaks, which no name crosses ("Field & Furrow\\n\\nAnn Roe"),
+    each part without the dashes and quotation marks the recogniser may take in at its
+    edges ("\u2014 Kel Amsel")."""
     parts = []
     start = ent.start
     for token in ent:
@@ -180,7 +186,21 @@ def _lines_of(ent: Span) -> list[Span]:
             start = token.i + 1
     if ent.end > start:
         parts.append(ent.doc[start : ent.end])
-    return [Span(ent.doc, part.start, part.end, label=ent.label_) for part in parts]
+    trimmed = [_without_edge_marks(part) for part in parts]
+    return [Span(ent.doc, start, end, label=ent.label_) for start, end in trimmed if end > start]
+
+
+def _without_edge_marks(part: Span) -> tuple[int, int]:
+    start, end = part.start, part.end
+    while start < end and _is_edge_mark(part.doc[start]):
+        start += 1
+    while end > start and _is_edge_mark(part.doc[end - 1]):
+        end -= 1
+    return start, end
+
+
+def _is_edge_mark(token: Token) -> bool:
+    return token.is_space or (token.is_punct and (token.is_quote or token.text[0] in DASH_MARKS))
 
 
 def _organisation_span(ent: Span) -> tuple[int, int]:
@@ -213,6 +233,41 @@ def unrecognised_speakers(doc: Doc) -> list[FoundMention]:
             start, end = _with_title(doc, words)
             found.append(FoundMention(start, end, "name", "person", name_gender(doc, start, end)))
     return found
+
+
+def signatures(doc: Doc) -> list[FoundMention]:
+    """Names that sign a quotation after a dash (``“... all winter.” ― Wenna Tregear``),
+    as collected comments are signed: two or three capitalised proper nouns, a person
+    whatever else the recogniser took them for, unless it found a person or an
+    organisation there.
+    """
+    text = doc.text  # spaCy rebuilds it on every access
+    found = []
+    for token in doc:
+        if not _opens_a_name(token):
+            continue
+        end = token.i + 1
+        while end < len(doc) and end - token.i < 3 and _in_a_name(doc[end]):
+            end += 1
+        words = doc[token.i : end]
+        if len(words) < 2 or any(
+            t.ent_type_ in PERSON_LABELS or t.ent_type_ in ORGANISATION_LABELS for t in words
+        ):
+            continue
+        before = text[max(0, token.idx - 8) : token.idx].rstrip()
+        mark = before.rstrip(DASH_MARKS).rstrip()
+        if not mark or before == mark or mark[-1] not in CLOSING_MARKS:
+            continue
+        found.append(FoundMention(token.i, end, "name", "person", name_gender(doc, token.i, end)))
+    return found
+
+
+def _in_a_name(token: Token) -> bool:
+    return token.pos_ == "PROPN" and token.is_title
+
+
+def _opens_a_name(token: Token) -> bool:
+    return _in_a_name(token) and (token.i == 0 or not _in_a_name(token.doc[token.i - 1]))
 
 
 def find_pronouns(doc: Doc) -> list[FoundMention]:
