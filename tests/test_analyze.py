@@ -81,17 +81,21 @@ def test_analyze_scraped_article(nlp: Language) -> None:
 
 @pytest.mark.parametrize("rules_only", [False, True])
 def test_each_quote_says_what_its_cue_reports(nlp: Language, rules_only: bool) -> None:
-    """Said is speech, wrote is writing, believes is a belief; the lexicon tells them apart."""
+    """Said is speech, wrote is writing, believes is a belief; the lexicon tells them apart,
+    and "according to" takes its type from what it names."""
     text = (
         "Harbour master Ines Varga said that the cranes would arrive on Friday.\n\n"
         "Councillor Tom Reyes believes the quay is too narrow.\n\n"
-        "In a letter, the fishers' guild wrote that the fees had doubled."
+        "In a letter, the fishers' guild wrote that the fees had doubled.\n\n"
+        "Rents in Port Eskell will rise by a tenth next year, according to a survey by the "
+        "housing board."
     )
     analysis = analyze(text, nlp=nlp, rules_only=rules_only)
     types = {analysis.text[slice(*q.cue)]: q.cue_type for q in analysis.quotes if q.cue}
     assert types.get("said") == "speech"
     assert types.get("believes") == "belief"
     assert types.get("wrote") == "writing"
+    assert types.get("according to") == "evidence"
 
 
 def test_analysis_is_immutable(nlp: Language) -> None:

@@ -273,6 +273,18 @@ ROWS = [
         id="in-the-polls-after-a-semicolon",
     ),
     pytest.param(
+        "In the mayor's view, the quay plan was a waste of public money.",
+        [
+            Expected(
+                ("the quay plan was a waste of public money",),
+                "the mayor's view",
+                kind="indirect",
+                cue="In",
+            )
+        ],
+        id="in-a-mind",
+    ),
+    pytest.param(
         "In an interview, Ada Croy said the pier was unsafe.",
         [Expected(("the pier was unsafe",), "Ada Croy", kind="indirect", cue="said")],
         id="in-an-interview-with-a-reporting-verb",

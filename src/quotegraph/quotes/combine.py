@@ -28,12 +28,13 @@ from collections.abc import Sequence
 from typing import NamedTuple
 
 from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
 
 from quotegraph.actors import DocumentActors
 from quotegraph.model import TaggedAttribution
 from quotegraph.quotes.kind import quote_kind
 from quotegraph.quotes.labelled import LABELLED
-from quotegraph.quotes.lexicon import cue_type_of
+from quotegraph.quotes.lexicon import PREPOSITIONAL_CUES, cue_type_of
 from quotegraph.quotes.reported import RAISING_CUES
 from quotegraph.quotes.sources import phrase_source, subject_of
 from quotegraph.quotes.write import SpeakerIndex
@@ -125,10 +126,11 @@ def _as_quote(
     quote it redraws."""
     cue = doc.char_span(*found.cue, alignment_mode="expand") if found.cue is not None else None
     root = cue.root if cue is not None and len(cue) else None
-    frame = (found.cue, root.lemma_.lower() if root is not None else None)
+    frame = (found.cue, _cue_lemma(cue) if cue is not None and len(cue) else None)
     if found.cue is None and redrawn is not None:
         frame = (redrawn.cue, redrawn.cue_lemma)
         source, speaker = redrawn.source, redrawn.speaker
+        cue_type = redrawn.cue_type
     else:
         # for reported speech the tagged source and the parse did better on PolNeAR dev
         quotation = redrawn if redrawn is not None and redrawn.kind != "indirect" else None
@@ -140,17 +142,31 @@ def _as_quote(
         impersonal = _impersonal_it(root) if root is not None else None
         if source is not None and impersonal is not None and _overlap((source,), [impersonal]):
             source, speaker = None, None
+        cue_type = cue_type_of(frame[1], _head_lemma(doc, source))
     return Quote(
         content=found.content,
         kind=quote_kind(text, found.content),
         cue=frame[0],
         cue_lemma=frame[1],
-        cue_type=cue_type_of(frame[1]),
+        cue_type=cue_type,
         source=source,
         speaker=speaker,
         confidence=round(found.confidence, 3),
         method="model",
     )
+
+
+def _cue_lemma(cue: SpacySpan) -> str:
+    """The lemma a tagged cue is recorded under: its root's, or the whole of a
+    prepositional cue ("according to")."""
+    words = " ".join(cue.text.lower().split())
+    return words if words in PREPOSITIONAL_CUES else cue.root.lemma_.lower()
+
+
+def _head_lemma(doc: Doc, span: Span | None) -> str | None:
+    """The lemma of the head word of a character span, if it covers any token."""
+    phrase = doc.char_span(*span, alignment_mode="expand") if span is not None else None
+    return phrase.root.lemma_ if phrase is not None and len(phrase) else None
 
 
 def _parsed_source(

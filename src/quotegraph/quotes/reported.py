@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Token
 from quotegraph.quotes.candidates import Candidate
 from quotegraph.quotes.frames import according_to, cue_span, is_cue
 from quotegraph.quotes.kind import quote_kind
-from quotegraph.quotes.lexicon import cue_lexicon
+from quotegraph.quotes.lexicon import cue_lexicon, holder_types
 from quotegraph.quotes.sources import phrase_source, subject_of, token_span
 
 CONTENT_DEPS = ("ccomp",)
@@ -34,11 +34,6 @@ CONFIDENCE = {
     "intention": 0.55,
     "object": 0.45,
 }
-# What "in X, ..." attributes its clause to: a poll or a study, or a mind ("in his
-# eyes"). A text or an interview ("in a letter") comes with a reporting verb of its own.
-IN_HOLDERS = frozenset(
-    {"poll", "survey", "average", "study", "eyes", "mind", "words", "view", "estimation"}
-)
 # Verbs whose subject is what seems, not who holds the view: "the plan appears to
 # fail" has no source in the sentence (nor has the passive "is expected to").
 RAISING_CUES = frozenset({"seem", "appear"})
@@ -113,11 +108,15 @@ def _subject_holds_nothing(cue: Token, subject: Token, rule: str) -> bool:
 
 
 def _in_holder(token: Token) -> Token | None:
-    """The object of an "in" whose object holds what its clause says ("in a new poll")."""
+    """The object of an "in" whose object holds what its clause says ("in a new poll", "in
+    his eyes"). A text ("in a letter") comes with a reporting verb of its own."""
     if token.lower_ != "in" or token.dep_ != "prep":
         return None
     for child in token.children:
-        if child.dep_ == "pobj" and child.lemma_.lower() in IN_HOLDERS:
+        if (
+            child.dep_ == "pobj"
+            and holder_types().get(child.lemma_.lower(), "writing") != "writing"
+        ):
             return child
     return None
 

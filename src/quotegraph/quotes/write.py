@@ -51,16 +51,17 @@ def write_quotes(
     speakers = SpeakerIndex(actors)
     quotes = []
     for candidate in candidates:
-        speaker = None
+        speaker = holder = None
         if candidate.speaker_token is not None:
             speaker = speakers.speaker_of(doc[candidate.speaker_token])
+            holder = doc[candidate.speaker_token].lemma_
         quotes.append(
             Quote(
                 content=candidate.content,
                 kind=candidate.kind,
                 cue=candidate.cue,
                 cue_lemma=candidate.cue_lemma,
-                cue_type=cue_type_of(candidate.cue_lemma),
+                cue_type=cue_type_of(candidate.cue_lemma, holder),
                 source=candidate.source,
                 speaker=speaker,
                 confidence=candidate.confidence,
