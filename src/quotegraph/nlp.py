@@ -18,9 +18,9 @@ FALLBACK_PIPELINES = ("en_core_web_sm", "en_core_web_md", "en_core_web_lg")
 LINE_BREAKS = "quotegraph_line_breaks"
 # Dashes the English pipelines rarely met in training, and the common mark each
 # stands for. Left alone, the parser takes the horizontal bar some outlets set
-# around an aside ("... made public ― Ada Croy boasted, ...") for a noun, and
+# around an aside (U+2015, "... made public ― Ada Croy boasted, ...") for a noun, and
 # for the subject of the verb after it.
-MARK_ALIASES = {"―": "—", "‒": "–", "‐": "-", "‑": "-"}
+MARK_ALIASES = {"\u2015": "\u2014", "\u2012": "\u2013", "\u2010": "-", "\u2011": "-"}
 
 
 @Language.component(LINE_BREAKS)

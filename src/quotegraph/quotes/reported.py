@@ -4,8 +4,8 @@ A reporting verb (``said``, ``believes``, ``wants``, ``show``) with a clausal
 complement attributes that clause to the verb's subject: ``Arden said (that)
 the bridge was unsafe``, ``..., Arden said.``, ``aides want to delay``.
 ``according to X, ...`` attributes the rest of its clause to X, and so does
-``in X, ...`` where X is a poll, a text or a mind (``In a harbour survey, most
-boat owners backed the plan``, ``the plan leads in the polls``).
+``in X, ...`` where X is a poll, a study or a mind (``In a harbour survey, most
+shops lost trade``, ``the plan leads in the polls``, ``in his eyes, ...``).
 """
 
 from __future__ import annotations
