@@ -268,9 +268,18 @@ ROWS = [
         id="in-a-survey",
     ),
     pytest.param(
-        "Trade was slow all winter; the harbour plan gained in the polls soon after.",
-        [Expected(("the harbour plan gained",), "the polls", kind="indirect", cue="in")],
-        id="in-the-polls-after-a-semicolon",
+        "Trade was slow all winter; the quay will reopen in May, according to the board.",
+        [
+            Expected(
+                ("the quay will reopen in May",), "the board", kind="indirect", cue="according to"
+            )
+        ],
+        id="according-to-after-a-semicolon",
+    ),
+    pytest.param(
+        "The harbour plan gained ground in the polls.",
+        [],
+        id="in-the-polls-inside-a-clause-is-left-to-the-tagger",
     ),
     pytest.param(
         "In the mayor's view, the quay plan was a waste of public money.",
