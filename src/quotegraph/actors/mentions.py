@@ -12,14 +12,13 @@ from spacy.tokens import Doc, Span, Token
 
 from quotegraph.actors.acronyms import acronym_of, defined_beside, is_acronym
 from quotegraph.actors.lexicon import Gender, actor_lexicon
+from quotegraph.quotes.frames import DASHES
 from quotegraph.quotes.lexicon import cue_lexicon
+from quotegraph.quotes.marks import MARK_RE
 from quotegraph.records import ActorType, MentionKind
 
 PERSON_LABELS = frozenset({"PERSON"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
-# Dashes, and the closing quotation marks a dash follows where a name signs a quotation.
-DASH_MARKS = "\u2015\u2014\u2013-"
-CLOSING_MARKS = "\u201d\"'"
 ORGANISATION_LABELS = frozenset({"ORG", "NORP"})
 # Dependency labels of the words that belong to a descriptor's noun phrase.
 DESCRIPTOR_MODIFIERS = frozenset({"det", "amod", "compound", "poss", "nummod", "nmod"})
@@ -200,7 +199,7 @@ def _without_edge_marks(part: Span) -> tuple[int, int]:
 
 
 def _is_edge_mark(token: Token) -> bool:
-    return token.is_space or (token.is_punct and (token.is_quote or token.text[0] in DASH_MARKS))
+    return token.is_space or token.is_quote or token.text in DASHES
 
 
 def _organisation_span(ent: Span) -> tuple[int, int]:
@@ -255,8 +254,8 @@ def signatures(doc: Doc) -> list[FoundMention]:
         ):
             continue
         before = text[max(0, token.idx - 8) : token.idx].rstrip()
-        mark = before.rstrip(DASH_MARKS).rstrip()
-        if not mark or before == mark or mark[-1] not in CLOSING_MARKS:
+        signed = before.rstrip("".join(DASHES))
+        if signed == before or not MARK_RE.search(signed.rstrip()[-2:]):
             continue
         found.append(FoundMention(token.i, end, "name", "person", name_gender(doc, token.i, end)))
     return found

@@ -124,9 +124,9 @@ def _as_quote(
 ) -> Quote:
     """The tagged attribution as a quote (``text`` is the doc's); ``redrawn`` is the rule
     quote it redraws."""
-    cue = doc.char_span(*found.cue, alignment_mode="expand") if found.cue is not None else None
-    root = cue.root if cue is not None and len(cue) else None
-    frame = (found.cue, _cue_lemma(cue) if cue is not None and len(cue) else None)
+    cue = _phrase(doc, found.cue)
+    root = cue.root if cue is not None else None
+    frame = (found.cue, _cue_lemma(cue) if cue is not None else None)
     if found.cue is None and redrawn is not None:
         frame = (redrawn.cue, redrawn.cue_lemma)
         source, speaker = redrawn.source, redrawn.speaker
@@ -165,8 +165,14 @@ def _cue_lemma(cue: SpacySpan) -> str:
 
 def _head_lemma(doc: Doc, span: Span | None) -> str | None:
     """The lemma of the head word of a character span, if it covers any token."""
+    phrase = _phrase(doc, span)
+    return phrase.root.lemma_ if phrase is not None else None
+
+
+def _phrase(doc: Doc, span: Span | None) -> SpacySpan | None:
+    """The tokens of a character span, None where it covers none."""
     phrase = doc.char_span(*span, alignment_mode="expand") if span is not None else None
-    return phrase.root.lemma_ if phrase is not None and len(phrase) else None
+    return phrase if phrase is not None and len(phrase) else None
 
 
 def _parsed_source(
@@ -238,8 +244,8 @@ def _speaker_of_span(doc: Doc, span: Span | None, speakers: SpeakerIndex) -> int
     if span is None:
         return None
     speaker = speakers.entity_at(span[0])
-    phrase = doc.char_span(*span, alignment_mode="expand")
-    if speaker is None and phrase is not None and len(phrase):
+    phrase = _phrase(doc, span)
+    if speaker is None and phrase is not None:
         speaker = speakers.speaker_of(phrase.root)
     return speaker
 

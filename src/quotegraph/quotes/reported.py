@@ -108,17 +108,21 @@ def _subject_holds_nothing(cue: Token, subject: Token, rule: str) -> bool:
 
 
 def _in_holder(token: Token) -> Token | None:
-    """The object of an "in" whose object holds what its clause says ("in a new poll", "in
-    his eyes"). A text ("in a letter") comes with a reporting verb of its own. Inside a
-    clause ("gained ground in the polls") the phrase is left to the tagger: on PolNeAR
-    train it was as often a false attribution as a true one."""
+    """The object of an "in" that opens its clause and whose object holds what the clause
+    says ("In a new poll, ...", "In his eyes, ..."). A text ("in a letter") comes with a
+    reporting verb of its own, as does a clause whose verb reports ("In an interview, she
+    said"). Inside a clause ("gained ground in the polls") the phrase is left to the
+    tagger: on PolNeAR train it was as often a false attribution as a true one."""
     if token.lower_ != "in" or token.dep_ != "prep":
+        return None
+    clause = _clause_of(token)
+    if token.i != clause.left_edge.i or is_cue(clause):
         return None
     for child in token.children:
         holds = holder_types().get(child.lemma_.lower(), "writing")
         if child.dep_ != "pobj" or holds == "writing":
             continue
-        if child.tag_ == "NN" and not any(True for _ in child.children):
+        if child.tag_ == "NN" and not child.n_lefts + child.n_rights:
             return None  # an idiom: "in mind", "in view"
         if holds == "belief" and token.head.pos_ not in ("VERB", "AUX"):
             return None  # a mind of the body: "tears in their eyes"
@@ -135,16 +139,14 @@ def _clause_of(phrase: Token) -> Token:
 
 
 def _prepositional_candidate(
-    doc: Doc, text: str, phrase: Token, holder: Token, cue_last: int, rule: str
+    doc: Doc, text: str, phrase: Token, holder: Token, cue_last: int
 ) -> Candidate | None:
     """The rest of the clause a prepositional phrase ("according to X", "in X") opens,
-    attributed to X."""
+    attributed to X; the phrase's words up to ``cue_last`` are the cue."""
     clause = _clause_of(phrase)
-    if clause.i in range(phrase.left_edge.i, phrase.right_edge.i + 1) or (
-        rule == "in" and (is_cue(clause) or phrase.i != clause.left_edge.i)
-    ):
-        return None
     phrase_first, phrase_last = phrase.left_edge.i, phrase.right_edge.i
+    if phrase_first <= clause.i <= phrase_last:
+        return None
     # a semicolon ends a clause the parse may have hung on this one
     first = max(
         (token.i + 1 for token in doc[clause.left_edge.i : clause.i] if token.text == ";"),
@@ -162,11 +164,13 @@ def _prepositional_candidate(
     tokens = max(sides, key=lambda side: side[1] - side[0])
     source = phrase_source(doc, holder)
     content = (token_span(doc, *tokens),)
+    lemma = " ".join(token.lower_ for token in doc[phrase.i : cue_last + 1])
+    rule = lemma.replace(" ", "-")
     return Candidate(
         content=content,
         kind=quote_kind(text, content),
         cue=token_span(doc, phrase.i, cue_last),
-        cue_lemma="according to" if rule == "according-to" else rule,
+        cue_lemma=lemma,
         source=source.span,
         speaker_token=source.speaker_token,
         confidence=CONFIDENCE[rule],
@@ -184,11 +188,9 @@ def find_reported(doc: Doc, taken_cues: set[int]) -> list[Candidate]:
         candidate = None
         according, held_in = according_to(token), _in_holder(token)
         if according is not None:
-            candidate = _prepositional_candidate(
-                doc, text, token, according, token.i + 1, "according-to"
-            )
+            candidate = _prepositional_candidate(doc, text, token, according, token.i + 1)
         elif held_in is not None:
-            candidate = _prepositional_candidate(doc, text, token, held_in, token.i, "in")
+            candidate = _prepositional_candidate(doc, text, token, held_in, token.i)
         elif is_cue(token):
             candidate = _clause_candidate(doc, text, token)
         if candidate is not None:
