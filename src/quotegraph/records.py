@@ -30,6 +30,23 @@ def merge_fragments(fragments: Iterable[Span]) -> Fragments:
     return tuple(merged)
 
 
+class Extent:
+    """Where a content made of fragments begins and ends (``start``, ``end``)."""
+
+    __slots__ = ()
+    content: Fragments
+
+    @property
+    def start(self) -> int:
+        """Where the content begins."""
+        return self.content[0][0]
+
+    @property
+    def end(self) -> int:
+        """Where the content ends."""
+        return self.content[-1][1]
+
+
 QuoteKind = Literal["direct", "indirect", "mixed"]
 CueType = Literal["speech", "writing", "belief", "intention", "evidence", "stance"]
 ActorType = Literal["person", "organisation", "unknown"]
@@ -96,7 +113,7 @@ class Entity:
 
 
 @dataclass(frozen=True, slots=True)
-class Quote:
+class Quote(Extent):
     """One attribution: content, the cue that introduces it and who said it.
 
     ``speaker`` is the id of an :class:`Entity` of the same analysis, or None
@@ -117,16 +134,6 @@ class Quote:
     confidence: float = 0.5
     continues: bool = False
     method: str = ""
-
-    @property
-    def start(self) -> int:
-        """Where the content begins."""
-        return self.content[0][0]
-
-    @property
-    def end(self) -> int:
-        """Where the content ends."""
-        return self.content[-1][1]
 
 
 @dataclass(frozen=True, slots=True)

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from quotegraph.records import Fragments, QuoteKind, Span
+from quotegraph.records import Extent, Fragments, QuoteKind, Span
 
 
 @dataclass(frozen=True, slots=True)
-class Candidate:
+class Candidate(Extent):
     """An attribution found by one rule, in character offsets.
 
     ``speaker_token`` is the token whose mention names the speaker (for
@@ -24,16 +24,6 @@ class Candidate:
     confidence: float
     method: str
     continues: bool = False
-
-    @property
-    def start(self) -> int:
-        """Where the content begins."""
-        return self.content[0][0]
-
-    @property
-    def end(self) -> int:
-        """Where the content ends."""
-        return self.content[-1][1]
 
     def overlaps(self, start: int, end: int) -> bool:
         """Whether any content fragment shares a character with ``[start, end)``."""

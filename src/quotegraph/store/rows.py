@@ -11,11 +11,11 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from quotegraph.records import Fragments, Span
+from quotegraph.records import Extent, Fragments, Span
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
-class QuoteRow:
+class QuoteRow(Extent):
     """One stored quote with its article and speaker, ready to show or export.
 
     ``source`` is the article's path or URL; ``source_span`` the offsets of the
@@ -46,16 +46,6 @@ class QuoteRow:
     method: str
     statement_id: str | None = None
     reviewed: bool = False
-
-    @property
-    def start(self) -> int:
-        """Where the content begins."""
-        return self.content[0][0]
-
-    @property
-    def end(self) -> int:
-        """Where the content ends."""
-        return self.content[-1][1]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
