@@ -1,9 +1,10 @@
 """Quotations and other attributions: who said (or thinks, or wants) what.
 
 ``find_quotes`` finds direct quotes by their quotation marks, reported
-speech in the dependency parse and statements a speaker's label opens
-(transcripts, headlines), keeps one attribution per stretch of text,
-and records each with its cue, source span and speaker entity.
+speech in the dependency parse, statements a speaker's label opens
+(transcripts, headlines) and block quotes a reporting clause sets off,
+keeps one attribution per stretch of text, and records each with its cue,
+source span and speaker entity.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc
 
+from quotegraph.quotes.blocks import find_blocks
 from quotegraph.quotes.continuations import join_continuations
 from quotegraph.quotes.direct import find_direct
 from quotegraph.quotes.frames import TokenIndex
@@ -33,4 +35,5 @@ def find_quotes(doc: Doc, actors: DocumentActors) -> tuple[Quote, ...]:
     tokens = TokenIndex(doc)
     taken_cues = {tokens.at(c.cue[0]) for c in direct if c.cue is not None and c.method != EMBEDDED}
     reported = find_reported(doc, taken_cues)
-    return write_quotes(doc, select(direct, reported, find_labelled(doc, actors.mentions)), actors)
+    laid_out = [*find_labelled(doc, actors.mentions), *find_blocks(doc)]
+    return write_quotes(doc, select(direct, reported, laid_out), actors)

@@ -17,9 +17,10 @@ tagger's own where the parse has none. The rule quotes no sure tagged
 attribution redraws stay as the rules found them: quotations always, reported
 speech only where the tagger tagged some of its words, however unsure (on
 PolNeAR dev two in three of the others were not attributions). A statement
-its speaker's label opens (a transcript's turn, ``Voss: Quay will reopen``)
-is structure the tagger cannot see whole: it stays, and no tagged attribution
-that shares its words is added.
+the layout sets apart (a transcript's turn its speaker's label opens, ``Voss:
+Quay will reopen``; a block quote after ``Voss wrote:``) is structure the
+tagger cannot see whole: it stays, and no tagged attribution that shares its
+words is added.
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ from spacy.tokens import Span as SpacySpan
 
 from quotegraph.actors import DocumentActors
 from quotegraph.model import TaggedAttribution
+from quotegraph.quotes.blocks import BLOCK
 from quotegraph.quotes.kind import quote_kind
 from quotegraph.quotes.labelled import LABELLED
 from quotegraph.quotes.lexicon import PREPOSITIONAL_CUES, cue_type_of
@@ -50,6 +52,8 @@ SAME_CONTENT = 0.3
 # a build (training/hold_out.py) the curve is flat: 0.675 to 0.682 from 0.5
 # to 0.8, 0.678 at 0.6.
 MIN_CONFIDENCE = 0.6
+# Methods of the statements the layout sets apart.
+LAID_OUT = frozenset({LABELLED, BLOCK})
 # Verbs whose subject "it" names no one: "it seems", "it appears", "it sure looks like".
 IMPERSONAL_VERBS = RAISING_CUES | {"look", "sound"}
 
@@ -76,11 +80,11 @@ def combine(
     """
     speakers = SpeakerIndex(actors)
     text = doc.text  # spaCy rebuilds it on every access
-    labelled = [part for quote in rules if quote.method == LABELLED for part in quote.content]
+    laid_out = [part for quote in rules if quote.method in LAID_OUT for part in quote.content]
     drafted = [
         _as_quote(doc, text, found, speakers, _redrawn(found.content, rules))
         for found in tagged
-        if found.confidence >= min_confidence and not _overlap(found.content, labelled)
+        if found.confidence >= min_confidence and not _overlap(found.content, laid_out)
     ]
     added = [quote for quote in drafted if _attributed(quote)]
     taken = [fragment for quote in added for fragment in quote.content]
@@ -88,7 +92,7 @@ def combine(
     kept = [
         quote
         for quote in rules
-        if quote.method == LABELLED
+        if quote.method in LAID_OUT
         or (
             _overlap(quote.content, taken) <= SAME_CONTENT * _length(quote.content)
             and (quote.kind != "indirect" or _overlap(quote.content, seen) > 0)

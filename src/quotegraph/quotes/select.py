@@ -1,8 +1,9 @@
 """Choosing among overlapping candidates, so each word belongs to one attribution.
 
-A statement its speaker's label opens wins over every other attribution
-that shares its words (a transcript's turn often holds quotation marks and
-reporting verbs of its own). Direct quotes with an attribution of their own
+A statement the layout sets apart (a turn its speaker's label opens, a block
+quote after "X wrote:") wins over every other attribution that shares its
+words (a transcript's turn often holds quotation marks and reporting verbs
+of its own). Direct quotes with an attribution of their own
 win over parse-based ones that overlap them; a parse-based attribution wins
 over a quoted phrase inside it (attributed through the clause that holds it)
 and over an unattributed quote; between two parse-based ones, the outer wins
@@ -30,7 +31,7 @@ def _clashes(candidate: Candidate, kept: Candidate) -> bool:
 
 
 def select(
-    direct: list[Candidate], reported: list[Candidate], labelled: Sequence[Candidate]
+    direct: list[Candidate], reported: list[Candidate], laid_out: Sequence[Candidate]
 ) -> list[Candidate]:
     """The candidates to keep, in text order."""
     attributed = [c for c in direct if c.cue is not None or c.source is not None]
@@ -38,7 +39,7 @@ def select(
     attributed = [c for c in attributed if c.method != EMBEDDED]
     bare = [c for c in direct if c.cue is None and c.source is None]
     outer_first = sorted(reported, key=lambda c: c.start - c.end)
-    ranked = [*labelled, *attributed, *outer_first, *embedded, *bare]
+    ranked = [*laid_out, *attributed, *outer_first, *embedded, *bare]
     kept: list[Candidate] = []
     for candidate in ranked:
         if not any(_clashes(candidate, other) for other in kept):

@@ -1,0 +1,114 @@
+"""Block quotes: a paragraph that a reporting clause ending in a colon sets off."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from quotegraph.actors import find_actors
+from quotegraph.quotes import find_quotes
+from quotegraph.quotes.blocks import BLOCK, find_blocks
+
+LETTER = (
+    "The harbour board met on Tuesday to discuss the quay.\n\n"
+    "In a letter to members, harbour master Orla Penhallow wrote:\n\n"
+    "The quay has carried more boats this year than in any year before. "
+    "Its timbers will not carry them through another winter.\n"
+    "I ask the board to close it until the repairs are done.\n\n"
+    "The board will vote next month."
+)
+
+
+def blocks(nlp: Language, text: str) -> list[tuple[str, str, list[str]]]:
+    """Each block quote's source, cue and content lines, as text."""
+    return [
+        (
+            text[slice(*found.source)] if found.source else "",
+            text[slice(*found.cue)] if found.cue else "",
+            [text[start:end] for start, end in found.content],
+        )
+        for found in find_blocks(nlp(text))
+    ]
+
+
+def test_a_block_after_a_reporting_clause_is_its_subjects_words(nlp: Language) -> None:
+    """The verb before the colon is the cue, its subject the source, and the
+    lines of the block up to the next blank line its content."""
+    assert blocks(nlp, LETTER) == [
+        (
+            "harbour master Orla Penhallow",
+            "wrote",
+            [
+                "The quay has carried more boats this year than in any year before. "
+                "Its timbers will not carry them through another winter.",
+                "I ask the board to close it until the repairs are done.",
+            ],
+        )
+    ]
+
+
+def test_where_lines_are_paragraphs_a_block_is_one_line(nlp: Language) -> None:
+    """A text that parts its paragraphs with single line breaks gives a block its
+    first line only: the next is the article again."""
+    text = (
+        "Councillor Bram Eskell added:\n"
+        "We cannot wait for another storm to make the case for us.\n"
+        "The council meets again in May."
+    )
+    assert blocks(nlp, text) == [
+        (
+            "Councillor Bram Eskell",
+            "added",
+            ["We cannot wait for another storm to make the case for us."],
+        )
+    ]
+
+
+@pytest.mark.parametrize(
+    "lead, block",
+    [
+        pytest.param(
+            "Here are the board's three options:",
+            "Repair the quay, rebuild it, or close it for good.",
+            id="no-reporting-verb",
+        ),
+        pytest.param(
+            "Penhallow argued that:",
+            "The quay cannot be saved at any reasonable cost.",
+            id="verb-not-last",
+        ),
+        pytest.param(
+            "Penhallow wrote:",
+            "\u201cThe quay cannot be saved,\u201d she said in a second letter.",
+            id="opens-with-a-quotation-mark",
+        ),
+        pytest.param(
+            "One fisherman posted:",
+            '<tweet author="@quayside">Save the quay</tweet>',
+            id="embedded-post",
+        ),
+        pytest.param(
+            "Asked about the quay, wrote:",
+            "The quay cannot be saved at any reasonable cost.",
+            id="no-subject",
+        ),
+    ],
+)
+def test_what_is_not_a_block_quote(nlp: Language, lead: str, block: str) -> None:
+    """No block without a reporting verb closing its lead and a subject to it, and
+    none where the paragraph is a quotation or an embedded post."""
+    assert blocks(nlp, f"{lead}\n\n{block}\n\nThe board will vote next month.") == []
+
+
+def test_a_block_quote_is_written_with_its_speaker(nlp: Language) -> None:
+    """In the pipeline's quotes, the block is a direct quote of the harbour master,
+    and the quotation marks inside it make no quote of their own."""
+    text = LETTER.replace("close it", 'close it, "the only safe course",')
+    doc = nlp(text)
+    quotes = [
+        quote for quote in find_quotes(doc, find_actors(doc)) if quote.end > text.index("The quay")
+    ]
+    assert [(quote.method, quote.kind, quote.cue_type) for quote in quotes] == [
+        (BLOCK, "direct", "writing")
+    ]
+    assert quotes[0].speaker is not None
