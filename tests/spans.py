@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from quotegraph.quotes.candidates import Candidate
 from quotegraph.records import Span
 
 
@@ -12,3 +13,12 @@ def at(text: str, phrase: str, *, nth: int = 0, within: str = "") -> Span:
     for _ in range(nth + 1):
         start = text.index(phrase, start + 1)
     return start, start + len(phrase)
+
+
+def as_text(text: str, found: Candidate) -> tuple[str, str, list[str]]:
+    """A candidate's source, cue and content fragments as the words of ``text``."""
+    return (
+        text[slice(*found.source)] if found.source else "",
+        text[slice(*found.cue)] if found.cue else "",
+        [text[start:end] for start, end in found.content],
+    )

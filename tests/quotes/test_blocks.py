@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from spacy.language import Language
+from tests.spans import as_text
 
 from quotegraph.actors import find_actors
 from quotegraph.quotes import find_quotes
@@ -21,14 +22,7 @@ LETTER = (
 
 def blocks(nlp: Language, text: str) -> list[tuple[str, str, list[str]]]:
     """Each block quote's source, cue and content lines, as text."""
-    return [
-        (
-            text[slice(*found.source)] if found.source else "",
-            text[slice(*found.cue)] if found.cue else "",
-            [text[start:end] for start, end in found.content],
-        )
-        for found in find_blocks(nlp(text))
-    ]
+    return [as_text(text, found) for found in find_blocks(nlp(text))]
 
 
 def test_a_block_after_a_reporting_clause_is_its_subjects_words(nlp: Language) -> None:

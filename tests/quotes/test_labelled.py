@@ -7,6 +7,7 @@ import spacy
 from hypothesis import given
 from hypothesis import strategies as st
 from spacy.language import Language
+from tests.spans import as_text
 
 from quotegraph.actors import find_actors
 from quotegraph.quotes import find_quotes
@@ -27,15 +28,8 @@ TRANSCRIPT = (
 
 def statements(nlp: Language, text: str) -> list[tuple[str, str, list[str]]]:
     """Each labelled statement's source, cue and content fragments, as text."""
-    return [
-        (
-            text[slice(*found.source)] if found.source else "",
-            text[slice(*found.cue)] if found.cue else "",
-            [text[start:end] for start, end in found.content],
-        )
-        for doc in [nlp(text)]
-        for found in find_labelled(doc, find_actors(doc).mentions)
-    ]
+    doc = nlp(text)
+    return [as_text(text, found) for found in find_labelled(doc, find_actors(doc).mentions)]
 
 
 def test_every_turn_of_a_transcript_is_its_speakers_statement(nlp: Language) -> None:
