@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import shutil
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -28,8 +29,16 @@ class LayerFeatures(torch.nn.Module):
         return torch.cat([states[layer] for layer in self.layers], dim=-1)
 
 
-def export_encoder(encoder: PreTrainedModel, layers: tuple[int, ...], target: Path) -> None:
+def export_encoder(
+    encoder: PreTrainedModel,
+    layers: tuple[int, ...],
+    target: Path,
+    float_copy: Path | None = None,
+) -> None:
     """Write the encoder's layer features to ``target`` as ONNX with int8 weights.
+
+    ``float_copy``, when given, also receives the graph before quantisation,
+    to measure what int8 costs.
 
     Attention is exported in its plain form (matrix products and a softmax),
     which onnxruntime runs a fifth faster on the CPU than the graph of PyTorch's
@@ -46,6 +55,8 @@ def export_encoder(encoder: PreTrainedModel, layers: tuple[int, ...], target: Pa
             "features",
         )
         quantize_dynamic(str(full), str(target), weight_type=QuantType.QInt8)
+        if float_copy is not None:
+            shutil.copy(full, float_copy)
 
 
 @contextlib.contextmanager

@@ -264,7 +264,7 @@ def fine_tuned_head(
         seed=args.seed,
         shift_windows=args.shift_windows,
     )
-    export_encoder(encoder, LAYERS, args.output / ENCODER_FILE)
+    export_encoder(encoder, LAYERS, args.output / ENCODER_FILE, args.float_encoder)
     return model.head
 
 
@@ -378,6 +378,11 @@ def main() -> None:
         "and reuse them while the encoder, windows and documents are the same",
     )
     parser.add_argument("--predictions", type=Path, help="write the dev predictions here (JSONL)")
+    parser.add_argument(
+        "--float-encoder",
+        type=Path,
+        help="also write the fine-tuned encoder before its int8 quantisation here (ONNX)",
+    )
     args = parser.parse_args()
     if args.epochs is None:
         args.epochs = 6 if args.frozen_encoder else 4
