@@ -52,6 +52,24 @@ def test_flags_mark_quotation_reporting_verb_and_sentence_start(
     }
 
 
+def test_the_reporting_flag_reads_the_lemmas_the_model_was_built_with(
+    nlp: Language, vocabulary: ParseVocabulary
+) -> None:
+    """A card's reporting lemmas decide the flag, whatever the rules' lexicon holds
+    now; a card without them reads the lexicon."""
+    built = dataclasses.replace(vocabulary, reporting=("cheer",))
+    flags = {word: row[3] for word, row in ids_at(nlp, built, ["said", "cheered"]).items()}
+    assert flags == {"said": 0, "cheered": REPORTING}
+    assert ParseVocabulary.from_card(built.as_card()).reporting == ("cheer",)
+    older = {key: value for key, value in vocabulary.as_card().items() if key != "reporting"}
+    assert "say" in ParseVocabulary.from_card(older).reporting_lemmas
+
+
+def test_the_shipped_card_records_its_reporting_lemmas() -> None:
+    card = AttributionTagger.load().card["parse"]
+    assert "say" in card["reporting"] and "speak" not in card["reporting"]
+
+
 def test_labels_follow_the_vocabulary_and_unknown_ones_are_zero(
     nlp: Language, vocabulary: ParseVocabulary
 ) -> None:

@@ -7,7 +7,9 @@ packed in one id (inside quotation marks, the lemma of a reporting verb, the
 first token of a sentence). Where a reported clause ends is where the parse
 closes it, which a small encoder learns slowly. Label ids follow the label
 lists recorded in the model card when the model was built; id 0 stands for a
-label the list lacks, so a model reads the parse of another pipeline too.
+label the list lacks, so a model reads the parse of another pipeline too. The
+reporting lemmas are recorded there as well, so that a model reads the flag
+as it was built even after the rules' lexicon grows.
 """
 
 from __future__ import annotations
@@ -30,29 +32,46 @@ FLAG_IDS = 8
 
 @dataclass(frozen=True)
 class ParseVocabulary:
-    """The dependency labels and tags a model was built with, in id order (from 1)."""
+    """The dependency labels and tags a model was built with, in id order (from 1),
+    and the lemmas its reporting flag marks (empty: the lexicon's of the day)."""
 
     dependencies: tuple[str, ...]
     tags: tuple[str, ...]
+    reporting: tuple[str, ...] = ()
 
     @classmethod
     def of_pipeline(cls, nlp: Language) -> ParseVocabulary:
-        """The labels of a spaCy pipeline's parser and tagger."""
-        return cls(tuple(nlp.pipe_labels["parser"]), tuple(nlp.pipe_labels["tagger"]))
+        """The labels of a spaCy pipeline's parser and tagger, and the reporting lexicon."""
+        return cls(
+            tuple(nlp.pipe_labels["parser"]),
+            tuple(nlp.pipe_labels["tagger"]),
+            tuple(sorted(cue_lexicon())),
+        )
 
     @classmethod
     def from_card(cls, entry: dict[str, Any]) -> ParseVocabulary:
         """The vocabulary recorded under ``parse`` in a model card."""
-        return cls(tuple(entry["dependencies"]), tuple(entry["tags"]))
+        return cls(
+            tuple(entry["dependencies"]), tuple(entry["tags"]), tuple(entry.get("reporting", ()))
+        )
 
     def as_card(self) -> dict[str, list[str]]:
         """The vocabulary as the model card records it."""
-        return {"dependencies": list(self.dependencies), "tags": list(self.tags)}
+        return {
+            "dependencies": list(self.dependencies),
+            "tags": list(self.tags),
+            "reporting": list(self.reporting),
+        }
 
     def sizes(self) -> tuple[int, ...]:
         """How many ids each column of :func:`piece_parse_ids` has."""
         dependencies = len(self.dependencies) + 1
         return (dependencies, len(self.tags) + 1, dependencies, FLAG_IDS)
+
+    @functools.cached_property
+    def reporting_lemmas(self) -> frozenset[str]:
+        """The lemmas the reporting flag marks."""
+        return frozenset(self.reporting or cue_lexicon())
 
     @functools.cached_property
     def dependency_ids(self) -> dict[str, int]:
@@ -74,7 +93,8 @@ def piece_parse_ids(
     """
     if not len(doc):
         return np.zeros((len(offsets), 4), dtype=np.int64)
-    dependency, tag, reporting = vocabulary.dependency_ids, vocabulary.tag_ids, cue_lexicon()
+    dependency, tag = vocabulary.dependency_ids, vocabulary.tag_ids
+    reporting = vocabulary.reporting_lemmas
     per_token = np.array(
         [
             (
