@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from spacy.language import Language
 from tests.spans import as_text
 
@@ -106,3 +108,36 @@ def test_a_block_quote_is_written_with_its_speaker(nlp: Language) -> None:
         (BLOCK, "direct", "writing")
     ]
     assert quotes[0].speaker is not None
+
+
+LINES = st.sampled_from(
+    [
+        "Harbour master Orla Penhallow wrote:",
+        "The mayor added:",
+        "Here are the options:",
+        "The quay will close in March.",
+        "\u201cWe will not wait,\u201d she said.",
+        "Repairs start in May.",
+        "",
+    ]
+)
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.tuples(LINES, st.sampled_from(["\n", "\n\n"])), min_size=2, max_size=8))
+def test_a_block_is_whole_lines_after_its_lead(nlp: Language, lines: list[tuple[str, str]]) -> None:
+    """A block's fragments are whole lines in text order, joined by single line
+    breaks, after a lead that ends with a colon, and its cue lies in that lead."""
+    text = "".join(line + separator for line, separator in lines)
+    for found in find_blocks(nlp(text)):
+        assert found.cue is not None and found.source is not None
+        lead_end = text.rindex(":", 0, found.start) + 1
+        assert found.cue[1] <= lead_end and text[lead_end : found.start].strip() == ""
+        assert "\n" in text[lead_end : found.start]
+        for n, (start, end) in enumerate(found.content):
+            assert text[start:end] == text[start:end].strip() != ""
+            assert "\n" not in text[start:end]
+            assert start == 0 or text[start - 1] == "\n"
+            assert end == len(text) or text[end] == "\n"
+            if n:
+                assert text[found.content[n - 1][1] : start] == "\n"
