@@ -6,11 +6,19 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from spacy.language import Language
+from spacy.tokens import Doc
 from tests.spans import as_text
 
 from quotegraph.actors import find_actors
 from quotegraph.quotes import find_quotes
 from quotegraph.quotes.blocks import BLOCK, find_blocks
+from quotegraph.quotes.candidates import Candidate
+from quotegraph.quotes.frames import TokenIndex
+
+
+def _blocks_of(doc: Doc) -> list[Candidate]:
+    return find_blocks(doc, TokenIndex(doc))
+
 
 LETTER = (
     "The harbour board met on Tuesday to discuss the quay.\n\n"
@@ -24,7 +32,7 @@ LETTER = (
 
 def blocks(nlp: Language, text: str) -> list[tuple[str, str, list[str]]]:
     """Each block quote's source, cue and content lines, as text."""
-    return [as_text(text, found) for found in find_blocks(nlp(text))]
+    return [as_text(text, found) for found in _blocks_of(nlp(text))]
 
 
 def test_a_block_after_a_reporting_clause_is_its_subjects_words(nlp: Language) -> None:
@@ -129,7 +137,7 @@ def test_a_block_is_whole_lines_after_its_lead(nlp: Language, lines: list[tuple[
     """A block's fragments are whole lines in text order, joined by single line
     breaks, after a lead that ends with a colon, and its cue lies in that lead."""
     text = "".join(line + separator for line, separator in lines)
-    for found in find_blocks(nlp(text)):
+    for found in _blocks_of(nlp(text)):
         assert found.cue is not None and found.source is not None
         lead_end = text.rindex(":", 0, found.start) + 1
         assert found.cue[1] <= lead_end and text[lead_end : found.start].strip() == ""

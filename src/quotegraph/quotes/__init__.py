@@ -35,5 +35,5 @@ def find_quotes(doc: Doc, actors: DocumentActors) -> tuple[Quote, ...]:
     tokens = TokenIndex(doc)
     taken_cues = {tokens.at(c.cue[0]) for c in direct if c.cue is not None and c.method != EMBEDDED}
     reported = find_reported(doc, taken_cues)
-    laid_out = [*find_labelled(doc, actors.mentions), *find_blocks(doc)]
+    laid_out = [*find_labelled(doc, actors.mentions), *find_blocks(doc, tokens)]
     return write_quotes(doc, select(direct, reported, laid_out), actors)

@@ -30,10 +30,9 @@ NOT_A_BLOCK_RE = re.compile("``|''|[\"'<\u2018\u201c\u201d\u201e\u201f\u00ab\u00
 BLANK_LINE_RE = re.compile(r"\n[ \t\xa0]*\n")
 
 
-def find_blocks(doc: Doc) -> list[Candidate]:
-    """The block quotes of a parsed document, in text order."""
+def find_blocks(doc: Doc, tokens: TokenIndex) -> list[Candidate]:
+    """The block quotes of a parsed document, in text order (``tokens`` indexes ``doc``)."""
     text = doc.text
-    tokens = TokenIndex(doc)
     paragraphs = find_paragraphs(text)
     found: list[Candidate] = []
     for index in range(1, len(paragraphs)):

@@ -119,8 +119,8 @@ def _in_holder(token: Token) -> Token | None:
     if token.i != clause.left_edge.i or is_cue(clause):
         return None
     for child in token.children:
-        holds = holder_types().get(child.lemma_.lower(), "writing")
-        if child.dep_ != "pobj" or holds == "writing":
+        holds = holder_types().get(child.lemma_.lower())
+        if child.dep_ != "pobj" or holds in (None, "writing"):
             continue
         if child.tag_ == "NN" and not child.n_lefts + child.n_rights:
             return None  # an idiom: "in mind", "in view"
