@@ -18,8 +18,9 @@ import torch
 class TaggingHead(torch.nn.Module):
     """Projects encoder features down, convolves them, reads them with a BiLSTM, tags each piece.
 
-    ``convolutions`` is how many convolutions there are and ``recurrent`` the
-    LSTM width per direction; 0 leaves the LSTM out. ``parse_sizes`` holds the
+    ``convolutions`` is how many convolutions there are, ``recurrent`` the
+    LSTM width per direction (0 leaves the LSTM out) and ``recurrent_layers``
+    how many LSTM layers are stacked. ``parse_sizes`` holds the
     number of ids of each parse column (none: no parse features), each
     embedded in ``parse_width`` values.
     """
@@ -33,6 +34,7 @@ class TaggingHead(torch.nn.Module):
         dropout: float,
         convolutions: int = 0,
         recurrent: int = 128,
+        recurrent_layers: int = 1,
         parse_sizes: tuple[int, ...] = (),
         parse_width: int = 16,
     ) -> None:
@@ -46,7 +48,14 @@ class TaggingHead(torch.nn.Module):
             for _ in range(convolutions)
         )
         self.recurrent = (
-            torch.nn.LSTM(hidden, recurrent, batch_first=True, bidirectional=True)
+            torch.nn.LSTM(
+                hidden,
+                recurrent,
+                num_layers=recurrent_layers,
+                batch_first=True,
+                bidirectional=True,
+                dropout=dropout if recurrent_layers > 1 else 0.0,
+            )
             if recurrent
             else None
         )

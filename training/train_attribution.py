@@ -96,10 +96,12 @@ def hyperparameters(args: argparse.Namespace) -> dict[str, Any]:
         "kernel": args.kernel,
         "convolutions": args.convolutions,
         "recurrent": args.recurrent,
+        "recurrent_layers": args.recurrent_layers,
         "dropout": args.dropout,
         "learning_rate": args.learning_rate,
         "seed": args.seed,
         "parse_features": args.parse_features,
+        "entity_features": args.entity_features,
     }
     if args.frozen_encoder:
         return {**common, "chunk_pieces": args.chunk, "batch_size": args.batch_size}
@@ -118,7 +120,8 @@ def head_description(args: argparse.Namespace) -> str:
     if args.convolutions:
         layers.append(f"{args.convolutions} residual 1-D convolutions with GELU")
     if args.recurrent:
-        layers.append("residual bidirectional LSTM")
+        stacked = f"{args.recurrent_layers} stacked " if args.recurrent_layers > 1 else ""
+        layers.append(f"residual {stacked}bidirectional LSTM")
     if args.parse_features:
         layers.insert(0, "parse ids embedded beside the encoder features")
     return ", ".join([*layers, "linear"])
@@ -195,6 +198,7 @@ def new_head(
         args.dropout,
         convolutions=args.convolutions,
         recurrent=args.recurrent,
+        recurrent_layers=args.recurrent_layers,
         parse_sizes=vocabulary.sizes() if vocabulary is not None else (),
     )
 
@@ -289,7 +293,9 @@ def build(args: argparse.Namespace) -> dict[str, Any]:
     }
     vocabulary = None
     if args.parse_features:
-        vocabulary = ParseVocabulary.of_pipeline(load_pipeline(args.pipeline))
+        vocabulary = ParseVocabulary.of_pipeline(
+            load_pipeline(args.pipeline), entities=args.entity_features
+        )
         card["parse"] = {"pipeline": args.pipeline, **vocabulary.as_card()}
     if args.frozen_encoder:
         chunks = training_chunks(args, card, piece_parser(vocabulary, args.pipeline))
@@ -326,6 +332,9 @@ def main() -> None:
     parser.add_argument(
         "--recurrent", type=int, default=128, help="LSTM width per direction; 0 for none"
     )
+    parser.add_argument(
+        "--recurrent-layers", type=int, default=1, help="LSTM layers stacked (default: 1)"
+    )
     parser.add_argument("--dropout", type=float, default=0.2)
     parser.add_argument(
         "--chunk", type=int, default=512, help="training sequence length (--frozen-encoder)"
@@ -358,6 +367,12 @@ def main() -> None:
         default=True,
         help="give the head each piece's dependency label, tag and flags from a spaCy parse, "
         "as the shipped model has (default: on)",
+    )
+    parser.add_argument(
+        "--entity-features",
+        action="store_true",
+        help="with --parse-features, also give the head the label of the named entity each "
+        "piece is part of (default: off)",
     )
     parser.add_argument(
         "--pipeline",

@@ -18,16 +18,27 @@ WIDTH = 48
 PARSE_SIZES = (46, 51, 46, 8)
 
 
-@pytest.mark.parametrize(("convolutions", "parse_sizes"), [(0, ()), (2, ()), (0, PARSE_SIZES)])
+@pytest.mark.parametrize(
+    ("convolutions", "layers", "parse_sizes"),
+    [(0, 1, ()), (2, 1, ()), (0, 1, PARSE_SIZES), (0, 2, PARSE_SIZES)],
+)
 def test_exported_head_matches_pytorch_at_any_length(
-    tmp_path: Path, convolutions: int, parse_sizes: tuple[int, ...]
+    tmp_path: Path, convolutions: int, layers: int, parse_sizes: tuple[int, ...]
 ) -> None:
     """The ONNX head takes documents of any length (and their parse ids) and gives
     PyTorch's logits."""
     head_module, export = training_module("head"), training_module("onnx_export")
     torch.manual_seed(0)
     head = head_module.TaggingHead(
-        WIDTH, 32, 5, 7, 0.2, convolutions=convolutions, recurrent=16, parse_sizes=parse_sizes
+        WIDTH,
+        32,
+        5,
+        7,
+        0.2,
+        convolutions=convolutions,
+        recurrent=16,
+        recurrent_layers=layers,
+        parse_sizes=parse_sizes,
     ).eval()
     target = tmp_path / "head.onnx"
     export.export_head(head, WIDTH, target, len(parse_sizes))

@@ -84,6 +84,22 @@ def test_labels_follow_the_vocabulary_and_unknown_ones_are_zero(
     assert bare.sizes() == (1, 1, 1, FLAG_IDS)
 
 
+def test_entity_features_add_a_column_of_entity_labels(
+    nlp: Language, vocabulary: ParseVocabulary
+) -> None:
+    """A vocabulary with entity labels gives a fifth id, the token's entity label
+    (0 outside an entity), and the card keeps the labels; one without has four."""
+    with_entities = ParseVocabulary.of_pipeline(nlp, entities=True)
+    assert "PERSON" in with_entities.entities and vocabulary.entities == ()
+    assert len(with_entities.sizes()) == 5 and "entities" not in vocabulary.as_card()
+    assert ParseVocabulary.from_card(with_entities.as_card()) == with_entities
+    doc = nlp(TEXT)
+    labels = {token.text: token.ent_type_ for token in doc}
+    rows = ids_at(nlp, with_entities, ["Morrow", "quay"])
+    assert with_entities.entities[rows["Morrow"][4] - 1] == labels["Morrow"] == "PERSON"
+    assert rows["quay"][4] == 0
+
+
 @given(st.lists(st.integers(min_value=0, max_value=len(TEXT) - 1), max_size=30))
 def test_a_piece_takes_the_ids_of_the_token_it_begins_in(
     nlp: Language, vocabulary: ParseVocabulary, starts: list[int]
