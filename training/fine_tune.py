@@ -17,6 +17,7 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 import torch
+from crf import TagTransitions
 from examples import piece_tags
 
 from quotegraph.evaluate import GoldDocument
@@ -83,7 +84,8 @@ def shifted(document: WindowedDocument, lead: int) -> WindowedDocument:
 
 
 class DocumentTagger(torch.nn.Module):
-    """An encoder whose chosen layers' states, averaged over windows, feed a tagging head."""
+    """An encoder whose chosen layers' states, averaged over windows, feed a tagging head;
+    with ``transitions``, the scores of tag steps are learned beside them."""
 
     def __init__(
         self,
@@ -91,12 +93,14 @@ class DocumentTagger(torch.nn.Module):
         layers: tuple[int, ...],
         head: torch.nn.Module,
         framing: tuple[int, int],
+        transitions: TagTransitions | None = None,
     ) -> None:
         super().__init__()
         self.encoder = encoder
         self.layers = layers
         self.head = head
         self.framing = framing
+        self.transitions = transitions
 
     def features(self, document: WindowedDocument) -> torch.Tensor:
         """One row of features per piece of ``document``, shape (pieces, width)."""
@@ -128,6 +132,15 @@ class DocumentTagger(torch.nn.Module):
         parse = None if document.parse is None else torch.from_numpy(document.parse)[None]
         logits: torch.Tensor = self.head(self.features(document)[None], parse)[0]
         return logits
+
+    def loss(self, document: WindowedDocument) -> torch.Tensor:
+        """The summed loss of ``document``'s tags: cross-entropy per piece and, with learned
+        transitions, the negative log-likelihood of the whole tag sequence."""
+        logits, tags = self(document), torch.from_numpy(document.tags)
+        loss = torch.nn.functional.cross_entropy(logits, tags, reduction="sum")
+        if self.transitions is not None:
+            loss = loss + self.transitions.negative_log_likelihood(logits, tags)
+        return loss
 
 
 def batches(
@@ -173,6 +186,11 @@ def fine_tune(
         [
             {"params": model.encoder.parameters(), "lr": encoder_rate},
             {"params": model.head.parameters(), "lr": head_rate},
+            *(
+                [{"params": model.transitions.parameters(), "lr": head_rate}]
+                if model.transitions is not None
+                else []
+            ),
         ],
         weight_decay=0.01,
     )
@@ -180,7 +198,6 @@ def fine_tune(
         optimizer,
         lambda step: min((step + 1) / warmup, max(0.0, (steps - step) / max(1, steps - warmup))),
     )
-    loss_of = torch.nn.CrossEntropyLoss(reduction="sum")
     model.train()
     for epoch in range(1, epochs + 1):
         total, pieces = 0.0, 0
@@ -189,10 +206,7 @@ def fine_tune(
             read = [shifted(document, rng.randrange(document.cut[1])) for document in documents]
         for step, batch in enumerate(batches(read, windows, rng), 1):
             count = sum(len(document.tags) for document in batch)
-            losses = [
-                loss_of(model(document), torch.from_numpy(document.tags)) for document in batch
-            ]
-            loss = torch.stack(losses).sum() / count
+            loss = torch.stack([model.loss(document) for document in batch]).sum() / count
             loss.backward()
             torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
             optimizer.step()

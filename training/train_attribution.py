@@ -33,6 +33,7 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
 import numpy as np
 import torch
+from crf import TagTransitions
 from features import Tagged, cache_key, tagged_documents
 from fine_tune import DocumentTagger, PieceParse, fine_tune, windowed_documents
 from head import TaggingHead
@@ -102,6 +103,7 @@ def hyperparameters(args: argparse.Namespace) -> dict[str, Any]:
         "seed": args.seed,
         "parse_features": args.parse_features,
         "entity_features": args.entity_features,
+        "learned_transitions": args.crf,
     }
     if args.frozen_encoder:
         return {**common, "chunk_pieces": args.chunk, "batch_size": args.batch_size}
@@ -241,8 +243,9 @@ def fine_tuned_head(
     card: dict[str, Any],
     encoder: torch.nn.Module,
     vocabulary: ParseVocabulary | None,
-) -> TaggingHead:
-    """Fine-tune ``encoder`` with a new head on train, export it again; the trained head."""
+) -> tuple[TaggingHead, TagTransitions | None]:
+    """Fine-tune ``encoder`` with a new head on train, export it again; the trained head and,
+    with ``--crf``, the tag transitions learned with it."""
     pieces = load_encoder(args.output, card, args.threads, training=True)
     documents = windowed_documents(
         pieces, read_gold(args.train), piece_parser(vocabulary, args.pipeline)
@@ -257,6 +260,7 @@ def fine_tuned_head(
         LAYERS,
         new_head(width_of(encoder), args, vocabulary),
         framing_ids(pieces.tokenizer),
+        TagTransitions() if args.crf else None,
     )
     fine_tune(
         model,
@@ -269,7 +273,7 @@ def fine_tuned_head(
         shift_windows=args.shift_windows,
     )
     export_encoder(encoder, LAYERS, args.output / ENCODER_FILE, args.float_encoder)
-    return model.head
+    return model.head, model.transitions
 
 
 def build(args: argparse.Namespace) -> dict[str, Any]:
@@ -302,7 +306,9 @@ def build(args: argparse.Namespace) -> dict[str, Any]:
         logger.info("%d chunks, features in %.0f s", len(chunks), time.monotonic() - started)
         head = train_head(chunks, args, vocabulary)
     else:
-        head = fine_tuned_head(args, card, encoder, vocabulary)
+        head, transitions = fine_tuned_head(args, card, encoder, vocabulary)
+        if transitions is not None:
+            card["transitions"] = {"learned": transitions.as_card()}
     columns = len(vocabulary.sizes()) if vocabulary is not None else 0
     export_head(head, width_of(encoder), args.output / HEAD_FILE, columns)
     card["build_seconds"] = round(time.monotonic() - started)
@@ -375,6 +381,12 @@ def main() -> None:
         "piece is part of (default: off)",
     )
     parser.add_argument(
+        "--crf",
+        action="store_true",
+        help="learn the scores of tag steps with the tagger (a linear-chain CRF) instead of "
+        "counting them from the training tags; fine-tuning only (default: off)",
+    )
+    parser.add_argument(
         "--pipeline",
         default=DEFAULT_PIPELINE,
         help="spaCy pipeline that parses for --parse-features (default: %(default)s)",
@@ -399,6 +411,8 @@ def main() -> None:
         help="also write the fine-tuned encoder before its int8 quantisation here (ONNX)",
     )
     args = parser.parse_args()
+    if args.crf and args.frozen_encoder:
+        parser.error("--crf learns with the encoder: leave out --frozen-encoder")
     if args.epochs is None:
         args.epochs = 6 if args.frozen_encoder else 4
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s")
@@ -408,6 +422,7 @@ def main() -> None:
     card["linking"] = asdict(link_priors(train))
     tokenizer = load_tokenizer(str(args.output / TOKENIZER_FILE))
     card["transitions"] = {
+        **card.get("transitions", {}),
         "labels": list(LABELS),
         "log_probabilities": tag_transitions(train, tokenizer),
     }

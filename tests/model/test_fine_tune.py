@@ -100,10 +100,12 @@ def test_shifted_windows_cover_every_piece_from_a_lead(
         assert windows == document.windows
 
 
-@pytest.mark.parametrize("shift_windows", [False, True])
-def test_fine_tuning_lowers_the_loss_on_its_documents(shift_windows: bool) -> None:
-    """A few steps on one tagged document make its tags more probable."""
+@pytest.mark.parametrize(("shift_windows", "crf"), [(False, False), (True, False), (False, True)])
+def test_fine_tuning_lowers_the_loss_on_its_documents(shift_windows: bool, crf: bool) -> None:
+    """A few steps on one tagged document make its tags more probable; learned transitions
+    learn beside the head."""
     fine_tune, head = training_module("fine_tune"), training_module("head")
+    transitions = training_module("crf").TagTransitions() if crf else None
     encoder = small_encoder()
     tokenizer = load_tokenizer(str(shipped_model() / TOKENIZER_FILE))
     pieces = PieceEncoder(TorchSession(encoder), tokenizer, 18, 12)
@@ -114,7 +116,11 @@ def test_fine_tuning_lowers_the_loss_on_its_documents(shift_windows: bool) -> No
     )
     documents = fine_tune.windowed_documents(pieces, [document(TEXT, gold)])
     model = fine_tune.DocumentTagger(
-        encoder, LAYERS, head.TaggingHead(64, 16, 5, 7, 0.0, recurrent=8), framing_ids(tokenizer)
+        encoder,
+        LAYERS,
+        head.TaggingHead(64, 16, 5, 7, 0.0, recurrent=8),
+        framing_ids(tokenizer),
+        transitions,
     )
     tags = torch.from_numpy(documents[0].tags)
 
@@ -134,6 +140,8 @@ def test_fine_tuning_lowers_the_loss_on_its_documents(shift_windows: bool) -> No
         shift_windows=shift_windows,
     )
     assert loss() < before / 2
+    if transitions is not None:
+        assert transitions.scores.abs().sum() > 0
 
 
 def test_fine_tuning_takes_a_single_step() -> None:

@@ -90,6 +90,22 @@ def test_the_card_s_transitions_reach_decoding_at_the_card_s_weight(
     assert all(span.start == 0 for span in weighed.tag(TEXT))
 
 
+def test_learned_transitions_decode_at_full_weight_unless_the_card_says_otherwise(
+    tagger: AttributionTagger,
+) -> None:
+    """Scores learned with the tagger take the place of the counted ones, weighed 1 by
+    default, since the tagger was trained to be decoded with them."""
+    counted = np.zeros((len(LABELS), len(LABELS)))
+    learned = np.arange(len(LABELS) ** 2, dtype=np.float64).reshape(len(LABELS), -1)
+    transitions = {"log_probabilities": counted.tolist(), "learned": learned.tolist()}
+    card = {**tagger.card, "transitions": transitions, "decoding": {}}
+    scores = replace(tagger, card=card).transition_scores
+    assert scores is not None
+    assert np.array_equal(scores, learned)
+    muted = replace(tagger, card={**card, "decoding": {"transition_weight": 0.0}})
+    assert muted.transition_scores is None
+
+
 def test_empty_text_has_no_attributions(tagger: AttributionTagger) -> None:
     """Text without words gives nothing rather than an error."""
     assert tagger.predict("") == ()

@@ -122,16 +122,20 @@ class AttributionTagger:
 
     @functools.cached_property
     def transition_scores(self) -> np.ndarray | None:
-        """The card's tag transition log probabilities times its ``transition_weight``.
+        """The card's tag transition scores times its ``transition_weight``.
 
-        None when the card has no transitions or weighs them at 0, as cards
-        written before they were measured do.
+        The scores learned with the tagger where the card has them (weighed 1
+        unless it says otherwise), else the log probabilities counted from the
+        training tags (weighed 0 unless it says otherwise, as in cards written
+        before they were measured). None when the weight is 0 or there are none.
         """
-        weight = self.decoding("transition_weight", 0.0)
-        transitions = self.card.get("transitions")
-        if not weight or transitions is None:
+        transitions = self.card.get("transitions") or {}
+        learned = "learned" in transitions
+        weight = self.decoding("transition_weight", 1.0 if learned else 0.0)
+        if not weight or not transitions:
             return None
-        return weight * np.asarray(transitions["log_probabilities"], dtype=np.float64)
+        table = transitions["learned" if learned else "log_probabilities"]
+        return weight * np.asarray(table, dtype=np.float64)
 
     @property
     def version(self) -> str:
