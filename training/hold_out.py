@@ -4,7 +4,8 @@ Three settings of the model card's ``decoding`` entry shape what the tagger
 adds to the rules: ``outside_weight`` scales the outside tag's probability
 before the tag sequence is decoded (below 1 the tagger commits to more
 spans), ``transition_weight`` is how much the decoding weighs the card's
-tag transition statistics of train, and ``min_confidence`` is how sure a
+tag transition scores (learned with the tagger, or counted from train's
+tags), and ``min_confidence`` is how sure a
 tagged attribution must be to be kept. Choosing them on dev would flatter
 dev, so they are measured on train documents that a build did not see:
 
@@ -35,7 +36,7 @@ from quotegraph.model import AttributionTagger
 
 VALUES = {
     "outside_weight": (1.0, 0.8, 0.7, 0.6, 0.5, 0.4, 0.3),
-    "transition_weight": (0.0, 0.1, 0.2, 0.3, 0.5),
+    "transition_weight": (0.0, 0.1, 0.2, 0.3, 0.5, 1.0),
     "min_confidence": (0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9),
 }
 
