@@ -5,7 +5,7 @@ from __future__ import annotations
 import itertools
 
 import numpy as np
-import torch
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from tests.model.training_scripts import training_module
@@ -13,6 +13,7 @@ from tests.model.training_scripts import training_module
 from quotegraph.model.labels import LABELS, label_id
 from quotegraph.model.spans import allowed_transitions, best_tags
 
+torch = pytest.importorskip("torch", reason="needs the train extra (pip install -e '.[train]')")
 crf = training_module("crf")
 
 
