@@ -172,25 +172,24 @@ def fine_tune(
 ) -> None:
     """Train encoder and head on the tags of ``documents`` with AdamW.
 
-    The learning rates (one for the encoder, a larger one for the head, which
-    starts from nothing) rise linearly over the first tenth of the steps and
-    fall linearly to zero after. With ``shift_windows`` every epoch reads each
-    document ``shifted`` by a random lead.
+    The learning rates (one for the encoder, a larger one for the head and any
+    learned transitions, which start from nothing) rise linearly over the
+    first tenth of the steps and fall linearly to zero after. With
+    ``shift_windows`` every epoch reads each document ``shifted`` by a random
+    lead.
     """
     rng = random.Random(seed)
     # Steps per epoch vary a little with the order of the documents; this is a first order's.
     per_epoch = sum(1 for _ in batches(documents, windows, random.Random(seed)))
     steps = epochs * per_epoch
     warmup = max(1, steps // 10)
+    learned_anew = list(model.head.parameters())
+    if model.transitions is not None:
+        learned_anew += model.transitions.parameters()
     optimizer = torch.optim.AdamW(
         [
             {"params": model.encoder.parameters(), "lr": encoder_rate},
-            {"params": model.head.parameters(), "lr": head_rate},
-            *(
-                [{"params": model.transitions.parameters(), "lr": head_rate}]
-                if model.transitions is not None
-                else []
-            ),
+            {"params": learned_anew, "lr": head_rate},
         ],
         weight_decay=0.01,
     )
