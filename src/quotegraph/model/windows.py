@@ -43,11 +43,16 @@ def load_tokenizer(path: str) -> Tokenizer:
 
 
 def framing_ids(tokenizer: Tokenizer) -> tuple[int, int]:
-    """The ids of ``[CLS]`` and ``[SEP]``, which open and close every window."""
-    cls, sep = tokenizer.token_to_id("[CLS]"), tokenizer.token_to_id("[SEP]")
-    if cls is None or sep is None:
-        raise ValueError("the tokenizer has no [CLS] or [SEP] token; it is not a BERT tokenizer")
-    return cls, sep
+    """The ids that open and close every window: ``[CLS]`` and ``[SEP]`` for a BERT
+    tokenizer, ``<s>`` and ``</s>`` for an MPNet or RoBERTa one, as its own
+    post-processor frames a text."""
+    framing = tokenizer.encode("", add_special_tokens=True).ids
+    if len(framing) != 2:
+        raise ValueError(
+            f"the tokenizer frames a text with {len(framing)} special tokens, not an opening "
+            "and a closing one"
+        )
+    return framing[0], framing[1]
 
 
 def pieces_of(tokenizer: Tokenizer, text: str) -> Pieces:
@@ -88,10 +93,10 @@ def windows_of(pieces: Pieces, length: int, stride: int) -> tuple[Window, ...]:
 def window_inputs(
     ids: tuple[int, ...], batch: tuple[Window, ...], framing: tuple[int, int]
 ) -> tuple[np.ndarray, np.ndarray]:
-    """Encoder input ids and attention mask of a batch of windows, each framed by [CLS] and [SEP].
+    """Encoder input ids and attention mask of a batch of windows, each framed by ``framing``.
 
-    ``framing`` is the ids of [CLS] and [SEP]; rows are padded with zeros to
-    the longest window.
+    ``framing`` is the ids of the opening and closing tokens ([CLS] and [SEP]);
+    rows are padded with zeros, masked out, to the longest window.
     """
     cls, sep = framing
     width = max(window.end - window.start for window in batch) + 2
