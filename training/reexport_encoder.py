@@ -8,6 +8,7 @@ the script checks. The model card records the re-export.
 
     python training/reexport_encoder.py                  # the shipped model
     python training/reexport_encoder.py path/to/model    # another model folder
+    python training/reexport_encoder.py --encoder minilm path/to/model   # a MiniLM-L6 build
 """
 
 from __future__ import annotations
@@ -22,11 +23,11 @@ from pathlib import Path
 import numpy as np
 import onnx
 import torch
-from encoders import minilm_folder
+from encoders import encoder_folder
 from onnx import numpy_helper
 from onnx_export import export_encoder
-from train_attribution import DEFAULT_OUTPUT, LAYERS
-from transformers import AutoModel, PreTrainedModel
+from train_attribution import DEFAULT_OUTPUT, LAYERS, load_pretrained
+from transformers import PreTrainedModel
 
 from quotegraph.model.tagger import CARD_FILE, ENCODER_FILE
 
@@ -93,9 +94,12 @@ def main() -> None:
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("folder", type=Path, nargs="?", default=DEFAULT_OUTPUT)
+    parser.add_argument(
+        "--encoder", default="mpnet", help="the encoder the model was built on (default: mpnet)"
+    )
     args = parser.parse_args()
     old = onnx.load(str(args.folder / ENCODER_FILE))
-    encoder = AutoModel.from_pretrained(minilm_folder())
+    encoder = load_pretrained(encoder_folder(args.encoder))
     load_weights(encoder, exported_weights(old.graph))
     with tempfile.TemporaryDirectory() as scratch:
         target = Path(scratch) / ENCODER_FILE

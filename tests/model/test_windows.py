@@ -50,7 +50,7 @@ def test_labels_round_trip() -> None:
 
 
 def word_level(post_processor: processors.PostProcessor | None) -> Tokenizer:
-    vocabulary = {"<s>": 0, "<pad>": 1, "</s>": 2, "[UNK]": 3, "harbour": 4}
+    vocabulary = {"<s>": 0, "<pad>": 1, "</s>": 2, "[UNK]": 3, "[CLS]": 4, "[SEP]": 5}
     tokenizer = Tokenizer(models.WordLevel(vocabulary, unk_token="[UNK]"))
     if post_processor is not None:
         tokenizer.post_processor = post_processor
@@ -58,9 +58,11 @@ def word_level(post_processor: processors.PostProcessor | None) -> Tokenizer:
 
 
 def test_framing_is_what_the_tokenizer_puts_around_a_text() -> None:
-    """[CLS] and [SEP] for the shipped BERT tokenizer, <s> and </s> for a RoBERTa-style one;
-    a tokenizer that frames nothing is refused."""
-    assert framing_ids(load_tokenizer(str(shipped_model() / TOKENIZER_FILE))) == (101, 102)
+    """[CLS] and [SEP] for a BERT tokenizer, <s> and </s> for an MPNet one like the shipped
+    tagger's; a tokenizer that frames nothing is refused."""
+    shipped = load_tokenizer(str(shipped_model() / TOKENIZER_FILE))
+    assert framing_ids(shipped) == (shipped.token_to_id("<s>"), shipped.token_to_id("</s>"))
+    assert framing_ids(word_level(processors.BertProcessing(("[SEP]", 5), ("[CLS]", 4)))) == (4, 5)
     roberta = processors.RobertaProcessing(("</s>", 2), ("<s>", 0))
     assert framing_ids(word_level(roberta)) == (0, 2)
     with pytest.raises(ValueError, match="0 special tokens"):
