@@ -1,7 +1,8 @@
 """The encoder at inference: contextual features for every word piece of a document.
 
-The encoder (MiniLM-L6, int8) reads the document in overlapping windows; a
-piece seen by several windows gets the average of its features, weighted by
+The encoder (six layers of all-mpnet-base-v2 in the shipped model, int8)
+reads the document in windows, end to end or overlapping as the model card
+says; a piece seen by several windows gets the average of its features, weighted by
 the context it has in each. Training reads documents in the same windows and
 averages with the same weights (``quotegraph.model.windows``), so the
 tagging head learns on what it sees at inference.
