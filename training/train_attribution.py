@@ -54,7 +54,7 @@ from quotegraph.model.tagger import (
     TOKENIZER_FILE,
     load_encoder,
 )
-from quotegraph.model.windows import framing_ids, load_tokenizer
+from quotegraph.model.windows import load_tokenizer
 from quotegraph.nlp import load_pipeline
 from quotegraph.settings import DEFAULT_PIPELINE
 
@@ -267,7 +267,7 @@ def fine_tuned_head(
         encoder,
         LAYERS,
         new_head(width_of(encoder), args, vocabulary),
-        framing_ids(pieces.tokenizer),
+        pieces.framing,
         TagTransitions() if args.crf else None,
     )
     fine_tune(

@@ -2,14 +2,15 @@
 
 The encoder (six layers of all-mpnet-base-v2 in the shipped model, int8)
 reads the document in windows, end to end or overlapping as the model card
-says; a piece seen by several windows gets the average of its features, weighted by
-the context it has in each. Training reads documents in the same windows and
+says; a piece seen by several windows gets the average of its features,
+weighted by the context it has in each. Training reads documents in the same windows and
 averages with the same weights (``quotegraph.model.windows``), so the
 tagging head learns on what it sees at inference.
 """
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 import numpy as np
@@ -34,7 +35,7 @@ BATCH_WINDOWS = 8
 class PieceEncoder:
     """Word pieces of a text and their encoder features.
 
-    ``window`` is the encoder input length ([CLS] and [SEP] included) and
+    ``window`` is the encoder input length (the framing tokens included) and
     ``stride`` the most pieces between the starts of two windows.
     """
 
@@ -42,6 +43,11 @@ class PieceEncoder:
     tokenizer: Tokenizer
     window: int
     stride: int
+
+    @functools.cached_property
+    def framing(self) -> tuple[int, int]:
+        """The ids of the tokens that open and close every window, read once."""
+        return framing_ids(self.tokenizer)
 
     def pieces(self, text: str) -> Pieces:
         """The word pieces of ``text``."""
@@ -66,7 +72,7 @@ class PieceEncoder:
 
     def _run(self, ids: tuple[int, ...], batch: tuple[Window, ...]) -> list[np.ndarray]:
         """Features of the pieces of each window of a batch."""
-        input_ids, mask = window_inputs(ids, batch, framing_ids(self.tokenizer))
+        input_ids, mask = window_inputs(ids, batch, self.framing)
         (features,) = self.session.run(None, {"input_ids": input_ids, "attention_mask": mask})
         return [
             features[row, 1 : window.end - window.start + 1] for row, window in enumerate(batch)
