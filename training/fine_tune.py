@@ -5,7 +5,9 @@ The encoder reads a document in the windows it reads it in at inference
 are averaged with the same context weights; the head reads the whole
 document. Gradients flow from the tags through the head, the averaging and
 every encoder layer, so the encoder learns what marks a source, a cue and the
-edges of a reported clause instead of serving sentence similarity.
+edges of a reported clause instead of serving sentence similarity. The encoder
+may compute in bfloat16 (``precision``) while its weights and the head stay in
+float32: on a CPU with bfloat16 instructions a step takes a third of the time.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from __future__ import annotations
 import logging
 import random
 from collections.abc import Callable, Iterator, Sequence
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, replace
 
 import numpy as np
@@ -85,7 +88,8 @@ def shifted(document: WindowedDocument, lead: int) -> WindowedDocument:
 
 class DocumentTagger(torch.nn.Module):
     """An encoder whose chosen layers' states, averaged over windows, feed a tagging head;
-    with ``transitions``, the scores of tag steps are learned beside them."""
+    with ``transitions``, the scores of tag steps are learned beside them. The encoder
+    computes in ``precision`` (float32 or bfloat16), the rest in float32."""
 
     def __init__(
         self,
@@ -94,9 +98,11 @@ class DocumentTagger(torch.nn.Module):
         head: torch.nn.Module,
         framing: tuple[int, int],
         transitions: TagTransitions | None = None,
+        precision: torch.dtype = torch.float32,
     ) -> None:
         super().__init__()
         self.encoder = encoder
+        self.precision = precision
         self.layers = layers
         self.head = head
         self.framing = framing
@@ -105,12 +111,13 @@ class DocumentTagger(torch.nn.Module):
     def features(self, document: WindowedDocument) -> torch.Tensor:
         """One row of features per piece of ``document``, shape (pieces, width)."""
         input_ids, mask = window_inputs(document.ids, document.windows, self.framing)
-        states = self.encoder(
-            input_ids=torch.from_numpy(input_ids),
-            attention_mask=torch.from_numpy(mask),
-            output_hidden_states=True,
-        ).hidden_states
-        chosen = torch.cat([states[layer] for layer in self.layers], dim=-1)
+        with self._encoder_precision():
+            states = self.encoder(
+                input_ids=torch.from_numpy(input_ids),
+                attention_mask=torch.from_numpy(mask),
+                output_hidden_states=True,
+            ).hidden_states
+        chosen = torch.cat([states[layer].float() for layer in self.layers], dim=-1)
         positions = torch.cat(
             [torch.arange(window.start, window.end) for window in document.windows]
         )
@@ -126,6 +133,12 @@ class DocumentTagger(torch.nn.Module):
         pieces = len(document.ids)
         total = torch.zeros((pieces, chosen.shape[-1])).index_add(0, positions, weights * rows)
         return total / torch.zeros((pieces, 1)).index_add(0, positions, weights)
+
+    def _encoder_precision(self) -> AbstractContextManager[object]:
+        """Where the encoder computes in bfloat16, CPU autocast to it; else nothing."""
+        if self.precision == torch.float32:
+            return nullcontext()
+        return torch.autocast("cpu", dtype=self.precision)
 
     def forward(self, document: WindowedDocument) -> torch.Tensor:
         """Tag logits of every piece of ``document``, shape (pieces, labels)."""

@@ -65,6 +65,9 @@ DEFAULT_OUTPUT = ROOT / "src" / "quotegraph" / "data" / "model"
 LAYERS = (3, 6)
 """Encoder layers whose states, side by side, are the features of a piece."""
 IGNORED = -100
+PRECISIONS = ("auto", "float32", "bfloat16")
+"""What the encoder computes in while it is fine-tuned (``auto``: bfloat16 where the CPU
+has bfloat16 instructions)."""
 
 Chunk = tuple[np.ndarray, np.ndarray, np.ndarray | None]
 """Features (float16), tags and parse ids (or None) of a stretch of a training document."""
@@ -81,6 +84,16 @@ def load_pretrained(folder: Path) -> PreTrainedModel:
     encoder.encoder.layer = encoder.encoder.layer[:kept]
     encoder.config.num_hidden_layers = kept
     return encoder
+
+
+def training_precision(name: str) -> str:
+    """``name``, or for ``auto`` bfloat16 where the CPU multiplies bfloat16 matrices in its
+    own instructions (an emulated bfloat16 step would be slower than a float32 one), else
+    float32."""
+    if name != "auto":
+        return name
+    native = torch.backends.mkldnn.is_available() and torch.ops.mkldnn._is_mkldnn_bf16_supported()
+    return "bfloat16" if native else "float32"
 
 
 def files_hash(folder: Path) -> str:
@@ -121,6 +134,7 @@ def hyperparameters(args: argparse.Namespace) -> dict[str, Any]:
         "windows_per_step": args.windows_per_step,
         "shift_windows": args.shift_windows,
         "encoder_attention_dropout": 0.0,
+        "encoder_training_precision": args.precision,
     }
 
 
@@ -269,6 +283,7 @@ def fine_tuned_head(
         new_head(width_of(encoder), args, vocabulary),
         pieces.framing,
         TagTransitions() if args.crf else None,
+        getattr(torch, args.precision),
     )
     fine_tune(
         model,
@@ -378,6 +393,14 @@ def main() -> None:
         "meet the encoder at other places of their windows (default: off)",
     )
     parser.add_argument(
+        "--precision",
+        choices=PRECISIONS,
+        default="auto",
+        help="what the encoder computes in while it is fine-tuned; its weights stay float32 "
+        "(default: %(default)s, bfloat16 where the CPU has bfloat16 instructions, a step "
+        "then takes a third of the time)",
+    )
+    parser.add_argument(
         "--frozen-encoder",
         action="store_true",
         help="train the head alone on the features of the encoder as published",
@@ -432,6 +455,7 @@ def main() -> None:
         args.epochs = 6 if args.frozen_encoder else 4
     if args.inference_stride is None:
         args.inference_stride = args.window - 2
+    args.precision = training_precision(args.precision)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s")
     card_path = args.output / CARD_FILE
     card = json.loads(card_path.read_text(encoding="utf-8")) if args.measure_only else build(args)

@@ -55,22 +55,54 @@ def document(text: str, *attributions: GoldAttribution) -> GoldDocument:
     return GoldDocument("invented", text, attributions)
 
 
+def inference_encoder(encoder: Any) -> PieceEncoder:
+    """``encoder`` read as the tagger reads its ONNX encoder, in windows of 18 every 12."""
+    export = training_module("onnx_export")
+    tokenizer = load_tokenizer(str(shipped_model() / TOKENIZER_FILE))
+    return PieceEncoder(TorchSession(export.LayerFeatures(encoder, LAYERS)), tokenizer, 18, 12)
+
+
 def test_fine_tuning_features_are_those_of_inference() -> None:
     """Windows, framing and the weighted average over overlaps are the same in both."""
-    fine_tune, export = training_module("fine_tune"), training_module("onnx_export")
+    fine_tune = training_module("fine_tune")
     encoder = small_encoder()
-    tokenizer = load_tokenizer(str(shipped_model() / TOKENIZER_FILE))
-    inference = PieceEncoder(TorchSession(export.LayerFeatures(encoder, LAYERS)), tokenizer, 18, 12)
+    inference = inference_encoder(encoder)
     (windowed,) = fine_tune.windowed_documents(inference, [document(TEXT)])
     assert len(windowed.windows) > 3
     assert any(
         a.end > b.start for a, b in zip(windowed.windows, windowed.windows[1:], strict=False)
     )
-    model = fine_tune.DocumentTagger(encoder, LAYERS, torch.nn.Identity(), framing_ids(tokenizer))
+    model = fine_tune.DocumentTagger(encoder, LAYERS, torch.nn.Identity(), inference.framing)
     with torch.no_grad():
         features = model.features(windowed).numpy()
     expected = inference.features(inference.pieces(TEXT))
     np.testing.assert_allclose(features, expected, rtol=1e-4, atol=1e-5)
+
+
+def test_an_encoder_computing_in_bfloat16_gives_float32_features_and_float32_gradients() -> None:
+    """In bfloat16 the features differ from float32's by rounding only, and training still
+    reaches every encoder weight, kept in float32."""
+    fine_tune = training_module("fine_tune")
+    encoder = small_encoder()
+    inference = inference_encoder(encoder)
+    (windowed,) = fine_tune.windowed_documents(inference, [document(TEXT)])
+    exact, rounded = (
+        fine_tune.DocumentTagger(
+            encoder, LAYERS, torch.nn.Identity(), inference.framing, precision=precision
+        )
+        for precision in (torch.float32, torch.bfloat16)
+    )
+    with torch.no_grad():
+        expected = exact.features(windowed)
+    features = rounded.features(windowed)
+    assert features.dtype == torch.float32
+    assert not torch.equal(features, expected)
+    np.testing.assert_allclose(features.detach().numpy(), expected.numpy(), atol=0.1)
+    features.square().sum().backward()
+    for name, weight in encoder.named_parameters():
+        if "pooler" not in name:
+            assert weight.dtype == torch.float32
+            assert weight.grad is not None and weight.grad.abs().sum() > 0, name
 
 
 @given(
@@ -161,3 +193,12 @@ def test_fine_tuning_takes_a_single_step() -> None:
     )
     after = list(model.head.parameters())
     assert any(not torch.equal(old, new) for old, new in zip(before, after, strict=True))
+
+
+def test_the_build_computes_in_bfloat16_only_where_the_cpu_does(monkeypatch: Any) -> None:
+    """``auto`` falls back to float32 on a CPU without bfloat16 instructions; a precision
+    asked for by name is kept."""
+    train = training_module("train_attribution")
+    monkeypatch.setattr(torch.backends.mkldnn, "is_available", lambda: False)
+    assert train.training_precision("auto") == "float32"
+    assert train.training_precision("bfloat16") == "bfloat16"
