@@ -46,11 +46,10 @@ from quotegraph.records import Fragments, Quote, Span
 # characters with a rule quote's content is the same attribution.
 SAME_CONTENT = 0.3
 # Tagged attributions less sure than this are left out, unless the tagger's
-# card sets its own ``decoding.min_confidence``: with the shipped tagger the
-# combination's end-to-end F1 on PolNeAR dev peaks here (0.55: 0.737,
-# 0.6: 0.742, 0.65: 0.742, 0.75: 0.736). On 84 train documents held out from
-# a build (training/hold_out.py) the curve is flat: 0.675 to 0.682 from 0.5
-# to 0.8, 0.678 at 0.6.
+# card sets its own ``decoding.min_confidence`` (the shipped card does, chosen
+# on 84 train documents held out from a build: training/hold_out.py). With an
+# earlier tagger the combination's end-to-end F1 on PolNeAR dev peaked here
+# (0.55: 0.737, 0.6: 0.742, 0.65: 0.742, 0.75: 0.736).
 MIN_CONFIDENCE = 0.6
 # Methods of the statements the layout sets apart.
 LAID_OUT = frozenset({LABELLED, BLOCK})
