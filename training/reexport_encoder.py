@@ -26,7 +26,7 @@ import torch
 from encoders import encoder_folder
 from onnx import numpy_helper
 from onnx_export import export_encoder
-from train_attribution import DEFAULT_OUTPUT, LAYERS, load_pretrained
+from train_attribution import DEFAULT_OUTPUT, load_pretrained
 from transformers import PreTrainedModel
 
 from quotegraph.model.tagger import CARD_FILE, ENCODER_FILE
@@ -98,18 +98,19 @@ def main() -> None:
         "--encoder", default="mpnet", help="the encoder the model was built on (default: mpnet)"
     )
     args = parser.parse_args()
+    card_path = args.folder / CARD_FILE
+    card = json.loads(card_path.read_text(encoding="utf-8"))
+    layers = tuple(card["hyperparameters"]["encoder_layers"])
     old = onnx.load(str(args.folder / ENCODER_FILE))
-    encoder = load_pretrained(encoder_folder(args.encoder))
+    encoder = load_pretrained(encoder_folder(args.encoder), layers)
     load_weights(encoder, exported_weights(old.graph))
     with tempfile.TemporaryDirectory() as scratch:
         target = Path(scratch) / ENCODER_FILE
-        export_encoder(encoder, LAYERS, target)
+        export_encoder(encoder, layers, target)
         changed = changed_weights(old.graph, onnx.load(str(target)).graph)
         if changed:
             raise SystemExit(f"weights changed ({', '.join(changed[:3])}); the encoder was kept")
         shutil.copy(target, args.folder / ENCODER_FILE)
-    card_path = args.folder / CARD_FILE
-    card = json.loads(card_path.read_text(encoding="utf-8"))
     card["encoder_reexported"] = datetime.now(UTC).isoformat(timespec="seconds")
     card_path.write_text(json.dumps(card, indent=2) + "\n", encoding="utf-8")
     print(f"{args.folder / ENCODER_FILE}: exported again with plain attention, same int8 weights")

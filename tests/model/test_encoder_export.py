@@ -79,24 +79,43 @@ def test_an_mpnet_encoder_runs_framed_by_its_own_tokens(tmp_path: Path) -> None:
     assert np.abs(features[1, :6] - alone[0].numpy()).max() < 0.05
 
 
-def test_only_the_layers_up_to_the_last_one_read_are_kept(tmp_path: Path) -> None:
-    """A deeper encoder loses the layers above the last one read, and gives the same states
-    in the ones it keeps; a shallower one is refused."""
+@pytest.mark.parametrize("layers", [None, (2, 5)])
+def test_only_the_layers_up_to_the_last_one_read_are_kept(
+    tmp_path: Path, layers: tuple[int, ...] | None
+) -> None:
+    """A deeper encoder loses the layers above the last one read (by default the build's
+    own), and gives the same states in the ones it keeps; a shallower one is refused."""
     train = training_module("train_attribution")
+    read = train.LAYERS if layers is None else layers
+    chosen = {} if layers is None else {"layers": layers}
     torch.manual_seed(0)
     transformers.BertModel(tiny_config(transformers.BertConfig, 8)).save_pretrained(
         tmp_path / "deep"
     )
-    kept = train.load_pretrained(tmp_path / "deep").eval()
+    kept = train.load_pretrained(tmp_path / "deep", **chosen).eval()
     full = transformers.BertModel.from_pretrained(tmp_path / "deep").eval()
-    assert len(kept.encoder.layer) == kept.config.num_hidden_layers == max(train.LAYERS)
+    assert len(kept.encoder.layer) == kept.config.num_hidden_layers == max(read)
     ids = torch.tensor([[1, 17, 42, 2]])
     with torch.no_grad():
         ours = kept(input_ids=ids, output_hidden_states=True).hidden_states
         theirs = full(input_ids=ids, output_hidden_states=True).hidden_states
-    for layer in train.LAYERS:
+    for layer in read:
         assert torch.allclose(ours[layer], theirs[layer], atol=1e-6)
     shallow = transformers.BertModel(tiny_config(transformers.BertConfig, 4))
     shallow.save_pretrained(tmp_path / "shallow")
-    with pytest.raises(SystemExit, match="fewer than 6 layers"):
-        train.load_pretrained(tmp_path / "shallow")
+    with pytest.raises(SystemExit, match=f"fewer than {max(read)} layers"):
+        train.load_pretrained(tmp_path / "shallow", **chosen)
+
+
+@pytest.mark.parametrize(
+    ("text", "layers"), [("3,6", (3, 6)), ("8,4", (4, 8)), ("6,6", (6,)), ("12", (12,))]
+)
+def test_layers_are_read_as_distinct_rising_numbers(text: str, layers: tuple[int, ...]) -> None:
+    assert training_module("train_attribution").layer_numbers(text) == layers
+
+
+@pytest.mark.parametrize("text", ["", "4;8", "four", "0,6", "-1,6"])
+def test_layers_that_are_not_numbers_from_one_are_refused(text: str) -> None:
+    train = training_module("train_attribution")
+    with pytest.raises(train.argparse.ArgumentTypeError):
+        train.layer_numbers(text)
