@@ -1,13 +1,15 @@
-"""Where an attribution's spans end: closed parentheses and a source's apposition comma."""
+"""Where an attribution's spans end: closed parentheses, a source's apposition comma, datelines."""
 
 from __future__ import annotations
+
+import dataclasses
 
 import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 from tests.spans import at
 
-from quotegraph.quotes.edges import settle_edges
+from quotegraph.quotes.edges import dateline_end, settle_edges
 from quotegraph.records import Quote
 
 
@@ -47,7 +49,18 @@ def quote(text: str, content: str, cue: str, source: str) -> Quote:
             "PORT ESKELL (AP) \u2014 Lena Obi",
             "Lena Obi",
         ),
+        (
+            "FORT HALE, N.D. (AP) \u2014 Lena Obi said the ward was full.",
+            "FORT HALE, N.D. (AP) \u2014 Lena Obi",
+            "Lena Obi",
+        ),
+        (
+            "Ward 4.\nPORT ESKELL, Ore. - Lena Obi said the ward was full.",
+            "PORT ESKELL, Ore. - Lena Obi",
+            "Lena Obi",
+        ),
         ("The NHS - and Obi - said the ward was full.", "The NHS - and Obi", "The NHS - and Obi"),
+        ("Obi met OSLO - and Ames said the ward was full.", "OSLO - and Ames", "OSLO - and Ames"),
     ],
 )
 def test_source_edges(text: str, source: str, settled: str) -> None:
@@ -55,6 +68,40 @@ def test_source_edges(text: str, source: str, settled: str) -> None:
     loses a dateline and any line but its last."""
     found = settle_edges(text, quote(text, "the ward was full", "said", source))
     assert found.source == at(text, settled)
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("PORT ESKELL, Ore. - Lena Obi said the ward was full.", "PORT ESKELL, Ore."),
+        ("Ward 4.\nCARROWMERE (AP) \u2014 Obi said the ward was full.", "CARROWMERE"),
+    ],
+)
+def test_a_source_within_the_dateline_is_no_source(text: str, source: str) -> None:
+    """A source that is only (part of) the story's dateline is dropped with its speaker."""
+    given_quote = quote(text, "the ward was full", "said", source)
+    found = settle_edges(text, dataclasses.replace(given_quote, speaker=3))
+    assert (found.source, found.speaker) == (None, None)
+
+
+@pytest.mark.parametrize(
+    ("line", "dateline"),
+    [
+        ("WASHINGTON -- Ames said", "WASHINGTON -- "),
+        ("MYRTLE BEACH, S.C. (AP) \u2014 Ames said", "MYRTLE BEACH, S.C. (AP) \u2014 "),
+        ("PORTLAND, Maine - Ames said", "PORTLAND, Maine - "),
+        ("ST. LOUIS \u2013 Ames said", "ST. LOUIS \u2013 "),
+        ("LONDON (Reuters) - Ames said", "LONDON (Reuters) - "),
+        ("A - Ames said", None),
+        ("Washington - Ames said", None),
+        ("VOTERS CARE MORE ABOUT CANDIDATES - Ames said", None),
+        ("WASHINGTON Ames said", None),
+    ],
+)
+def test_datelines(line: str, dateline: str | None) -> None:
+    """A dateline is one to three capitalised words of place, perhaps a state or country and
+    an agency, and a dash."""
+    assert dateline_end(line, 0) == (None if dateline is None else len(dateline))
 
 
 def test_content_keeps_commas_but_closes_parentheses() -> None:
@@ -118,7 +165,9 @@ def test_settled_spans_stay_in_text_and_settle_once(text: str, data: st.DataObje
         content=((start, end),), kind="indirect", cue=(start, end), source=(start, end)
     )
     settled = settle_edges(text, given_quote)
-    for span in (settled.content[0], settled.cue, settled.source):
+    if settled.source is None:
+        assert dateline_end(text, text.rfind("\n", 0, start) + 1) is not None
+    for span in (settled.content[0], settled.cue, settled.source or settled.cue):
         assert span is not None
         assert 0 <= span[0] < span[1] <= len(text)
     content_start, content_end = settled.content[0]

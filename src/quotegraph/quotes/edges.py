@@ -13,7 +13,10 @@ a closing one just after it in all but a handful), unless the mark is an
 apostrophe inside a word. A source or cue lies within one line (2 of
 17,210 sources cross a line break, no cue does), so one that crosses keeps
 its last line; and a source does not begin with the dateline of the story
-("WASHINGTON -- President Ames": "President Ames").
+("WASHINGTON -- President Ames": "President Ames") nor lie within it (no span
+of any role touches one of the 111 datelines of train), so a source that is
+only the dateline ("BUENA PARK, Calif." before "- Clinton promised ...") is
+no source.
 """
 
 from __future__ import annotations
@@ -24,7 +27,12 @@ from collections.abc import Callable
 
 from quotegraph.records import Quote, Span
 
-DATELINE_RE = re.compile(r"[A-Z][A-Z .,]*[A-Z.](?: \([A-Za-z]+\))? ?(?:--|—|–|-) (?=\S)")
+DATELINE_RE = re.compile(
+    r"[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,2}"  # the place: one to three capitalised words
+    r"(?:, [A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]*)?)?"  # its state or country: ", Calif.", ", N.H."
+    r"(?: \([A-Za-z]+\))? ?(?:--|—|–|-) (?=\S)"  # the agency, "(AP)"; the dash
+)
+"""A dateline at the start of a line: "WASHINGTON (AP) — ", "MANCHESTER, N.H. - "."""
 OPENING_MARKS = "“‘\"'"
 CLOSING_MARKS = "”’\"'"
 
@@ -37,15 +45,25 @@ def settle_edges(text: str, quote: Quote) -> Quote:
     cue = source = None
     if quote.cue:
         cue = _extended(text, _last_line(text, quote.cue), (_closed, _with_colon))
+    speaker = quote.speaker
     if quote.source:
         source = _without_dateline(text, _last_line(text, quote.source))
         source = _extended(text, source, (_closed, _with_apposition_comma))
+        if _in_dateline(text, source):
+            source = speaker = None
     return dataclasses.replace(
         quote,
         content=tuple(_extended(text, part, (_closed, _quoted)) for part in quote.content),
         cue=cue,
         source=source,
+        speaker=speaker,
     )
+
+
+def dateline_end(text: str, line_start: int) -> int | None:
+    """Where the dateline that opens the line at ``line_start`` ends, if the line has one."""
+    dateline = DATELINE_RE.match(text, line_start)
+    return dateline.end() if dateline else None
 
 
 def _extended(text: str, span: Span, steps: tuple[Callable[[str, Span], Span], ...]) -> Span:
@@ -70,9 +88,20 @@ def _last_line(text: str, span: Span) -> Span:
 
 def _without_dateline(text: str, span: Span) -> Span:
     start, end = span
-    while dateline := DATELINE_RE.match(text, start, end):
+    while _at_line_start(text, start) and (dateline := DATELINE_RE.match(text, start, end)):
         start = dateline.end()
     return start, end
+
+
+def _in_dateline(text: str, span: Span) -> bool:
+    """Whether ``span`` lies within the dateline that opens its line."""
+    line_start = text.rfind("\n", 0, span[0]) + 1
+    dateline = dateline_end(text, line_start)
+    return dateline is not None and span[1] <= dateline
+
+
+def _at_line_start(text: str, index: int) -> bool:
+    return index == 0 or text[index - 1] == "\n"
 
 
 def _closed(text: str, span: Span) -> Span:

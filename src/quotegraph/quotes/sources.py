@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from quotegraph.quotes.edges import dateline_end
 from quotegraph.records import Span
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
@@ -16,6 +17,8 @@ NOT_PERSONS = frozenset({"ORG", "GPE", "LOC", "FAC", "NORP", "WORK_OF_ART", "PRO
 # A verb without a subject of its own borrows the subject of the verb it hangs on.
 BORROWING_DEPS = frozenset({"conj", "xcomp", "advcl", "acl", "ccomp", "relcl"})
 MAX_HOPS = 3
+LINE_TOKENS = 16
+"""How many tokens of a line are read for its dateline ("MYRTLE BEACH, S.C. (AP) -" is 8)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,12 +113,18 @@ def subject_of(cue: Token, outside: Span | None = None) -> Token | None:
 
     A subject inside ``outside`` (the quote) is passed over: the parser
     sometimes gives the cue of ``"...," the spokesman added`` a second subject
-    taken from the quoted sentence.
+    taken from the quoted sentence. So is a story's dateline, which the parser
+    may take for a subject of the first sentence ("BUENA PARK, Calif. - ...,
+    Hillary Clinton tried").
     """
     verb = cue
     for _ in range(MAX_HOPS):
         for child in verb.children:
-            if child.dep_ in SUBJECT_DEPS and not _within(child, outside):
+            if (
+                child.dep_ in SUBJECT_DEPS
+                and not _within(child, outside)
+                and not _within_dateline(child)
+            ):
                 return child
         if _after_a_preposition(verb):
             verb = verb.head.head
@@ -124,6 +133,22 @@ def subject_of(cue: Token, outside: Span | None = None) -> Token | None:
             return None
         verb = verb.head
     return None
+
+
+def _within_dateline(subject: Token) -> bool:
+    """Whether the phrase ``subject`` heads lies within the dateline that opens its line
+    ("BUENA PARK, Calif. -"; not "WASHINGTON -- President Obama", an apposition the
+    parser hangs on the dateline, whose source settles to "President Obama")."""
+    doc = subject.doc
+    start = subject.left_edge.i
+    while start > 0 and "\n" not in doc[start - 1].text_with_ws:
+        if subject.i - start == LINE_TOKENS:
+            return False
+        start -= 1
+    line = doc[start : start + LINE_TOKENS]
+    end = dateline_end(line.text, 0)
+    last = subject.right_edge
+    return end is not None and last.idx + len(last) - line.start_char <= end
 
 
 def _after_a_preposition(verb: Token) -> bool:

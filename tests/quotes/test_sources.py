@@ -1,0 +1,77 @@
+"""Whose subject a cue takes: the parse's subject, passing over the story's dateline."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from quotegraph.quotes.sources import subject_of
+
+# "PORT ESKELL, Ore. - Lena Obi promised to open the ward." as the parser may read the first
+# sentence of a story: the dateline's place as a second subject of the verb.
+SENTENCE = "PORT ESKELL , Ore. - Lena Obi promised to open the ward ."
+SPACES = [True, False, True, True, True, True, True, True, True, True, True, False, False]
+HEADS = [1, 7, 1, 1, 1, 6, 7, 7, 9, 7, 11, 9, 7]
+DEPS = "compound nsubj punct npadvmod punct compound nsubj ROOT aux xcomp det dobj punct"
+LINE_BEFORE = (["Ward", "4", ".", "\n"], [True, False, False, False])
+SAME_LINE = (["In", "the", "ward", ","], [True, True, False, True])
+
+
+def parsed(nlp: Language, lead: tuple[list[str], list[bool]], dash: str = "-") -> Doc:
+    """The sentence after the ``lead`` words and their spaces, with ``dash`` after the
+    place."""
+    words, spaces = lead
+    shift = len(words)
+    return Doc(
+        nlp.vocab,
+        words=[*words, *(dash if word == "-" else word for word in SENTENCE.split())],
+        spaces=[*spaces, *SPACES],
+        heads=[*range(shift), *(head + shift for head in HEADS)],
+        deps=[*["dep"] * shift, *DEPS.split()],
+    )
+
+
+@pytest.mark.parametrize("lead", [([], []), LINE_BEFORE])
+def test_a_subject_in_the_dateline_is_passed_over(
+    nlp: Language, lead: tuple[list[str], list[bool]]
+) -> None:
+    doc = parsed(nlp, lead)
+    subject = subject_of(doc[len(lead[0]) + 7])
+    assert subject is not None and subject.text == "Obi"
+
+
+@pytest.mark.parametrize(("lead", "dash"), [(LINE_BEFORE, ","), (SAME_LINE, "-")])
+def test_a_place_that_opens_no_line_with_a_dash_stays_a_subject(
+    nlp: Language, lead: tuple[list[str], list[bool]], dash: str
+) -> None:
+    """Without the dash, or where the place does not open its line, it is no dateline."""
+    doc = parsed(nlp, lead, dash)
+    subject = subject_of(doc[len(lead[0]) + 7])
+    assert subject is not None and subject.text == "ESKELL"
+
+
+def test_a_dateline_with_the_subject_hung_on_it_stays(nlp: Language) -> None:
+    """The parser may hang the real subject on the dateline as its apposition; the phrase
+    reaches past the dateline, so it stays the subject (its source then loses the
+    dateline, ``quotes.edges``)."""
+    doc = Doc(
+        nlp.vocab,
+        words=["CARROWMERE", "--", "Mayor", "Ames", "said", "the", "ward", "was", "full", "."],
+        spaces=[True, True, True, True, True, True, True, True, False, False],
+        heads=[4, 0, 3, 0, 4, 6, 7, 4, 7, 4],
+        deps=[
+            "nsubj",
+            "punct",
+            "compound",
+            "appos",
+            "ROOT",
+            "det",
+            "nsubj",
+            "ccomp",
+            "acomp",
+            "punct",
+        ],
+    )
+    subject = subject_of(doc[4])
+    assert subject is not None and subject.text == "CARROWMERE"
