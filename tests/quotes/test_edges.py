@@ -99,7 +99,7 @@ def test_a_source_within_the_dateline_is_no_source(text: str, source: str) -> No
     ],
 )
 def test_datelines(line: str, dateline: str | None) -> None:
-    """A dateline is one to three capitalised words of place, perhaps a state or country and
+    """A dateline is one to three upper-case words of place, perhaps a state or country and
     an agency, and a dash."""
     assert dateline_end(line, 0) == (None if dateline is None else len(dateline))
 
@@ -165,9 +165,10 @@ def test_settled_spans_stay_in_text_and_settle_once(text: str, data: st.DataObje
         content=((start, end),), kind="indirect", cue=(start, end), source=(start, end)
     )
     settled = settle_edges(text, given_quote)
-    if settled.source is None:
-        assert dateline_end(text, text.rfind("\n", 0, start) + 1) is not None
-    for span in (settled.content[0], settled.cue, settled.source or settled.cue):
+    if settled.source is None:  # only where its last line opens with a dateline
+        assert dateline_end(text, text.rfind("\n", 0, end - 1) + 1) is not None
+    spans = [settled.content[0], settled.cue, *([settled.source] if settled.source else [])]
+    for span in spans:
         assert span is not None
         assert 0 <= span[0] < span[1] <= len(text)
     content_start, content_end = settled.content[0]

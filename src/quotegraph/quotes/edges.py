@@ -28,7 +28,7 @@ from collections.abc import Callable
 from quotegraph.records import Quote, Span
 
 DATELINE_RE = re.compile(
-    r"[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,2}"  # the place: one to three capitalised words
+    r"[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,2}"  # the place: one to three upper-case words
     r"(?:, [A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]*)?)?"  # its state or country: ", Calif.", ", N.H."
     r"(?: \([A-Za-z]+\))? ?(?:--|—|–|-) (?=\S)"  # the agency, "(AP)"; the dash
 )
@@ -40,8 +40,8 @@ CLOSING_MARKS = "”’\"'"
 def settle_edges(text: str, quote: Quote) -> Quote:
     """The quote with its spans' parentheses closed, its content's quotation marks, its
     source's apposition comma and its cue's colon taken in, its source and cue on one line
-    and its source without a dateline. Spans begin and end on visible characters, as the
-    rules and the tagger draw them."""
+    and its source without a dateline (none, with no speaker, where it lies within one).
+    Spans begin and end on visible characters, as the rules and the tagger draw them."""
     cue = source = None
     if quote.cue:
         cue = _extended(text, _last_line(text, quote.cue), (_closed, _with_colon))
@@ -49,7 +49,7 @@ def settle_edges(text: str, quote: Quote) -> Quote:
     if quote.source:
         source = _without_dateline(text, _last_line(text, quote.source))
         source = _extended(text, source, (_closed, _with_apposition_comma))
-        if _in_dateline(text, source):
+        if in_dateline(text, source):
             source = speaker = None
     return dataclasses.replace(
         quote,
@@ -64,6 +64,12 @@ def dateline_end(text: str, line_start: int) -> int | None:
     """Where the dateline that opens the line at ``line_start`` ends, if the line has one."""
     dateline = DATELINE_RE.match(text, line_start)
     return dateline.end() if dateline else None
+
+
+def in_dateline(text: str, span: Span) -> bool:
+    """Whether ``span`` lies within the dateline that opens its line."""
+    end = dateline_end(text, text.rfind("\n", 0, span[0]) + 1)
+    return end is not None and span[1] <= end
 
 
 def _extended(text: str, span: Span, steps: tuple[Callable[[str, Span], Span], ...]) -> Span:
@@ -88,20 +94,9 @@ def _last_line(text: str, span: Span) -> Span:
 
 def _without_dateline(text: str, span: Span) -> Span:
     start, end = span
-    while _at_line_start(text, start) and (dateline := DATELINE_RE.match(text, start, end)):
-        start = dateline.end()
-    return start, end
-
-
-def _in_dateline(text: str, span: Span) -> bool:
-    """Whether ``span`` lies within the dateline that opens its line."""
-    line_start = text.rfind("\n", 0, span[0]) + 1
-    dateline = dateline_end(text, line_start)
-    return dateline is not None and span[1] <= dateline
-
-
-def _at_line_start(text: str, index: int) -> bool:
-    return index == 0 or text[index - 1] == "\n"
+    at_line_start = start == 0 or text[start - 1] == "\n"
+    dateline = DATELINE_RE.match(text, start, end) if at_line_start else None
+    return (dateline.end() if dateline else start), end
 
 
 def _closed(text: str, span: Span) -> Span:

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from quotegraph.quotes.edges import dateline_end
+from quotegraph.quotes.edges import in_dateline
 from quotegraph.records import Quote, Span
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
@@ -19,8 +19,20 @@ NOT_PERSONS = frozenset({"ORG", "GPE", "LOC", "FAC", "NORP", "WORK_OF_ART", "PRO
 BORROWING_DEPS = frozenset({"conj", "xcomp", "advcl", "acl", "ccomp", "relcl"})
 MAX_HOPS = 3
 ADDRESSING_CUES = frozenset(
-    {"ask", "tell", "warn", "urge", "inform", "question", "remind", "advise", "instruct"}
-    | {"brief", "press", "challenge"}
+    {
+        "ask",
+        "tell",
+        "warn",
+        "urge",
+        "inform",
+        "question",
+        "remind",
+        "advise",
+        "instruct",
+        "brief",
+        "press",
+        "challenge",
+    }
 )
 """Verbs whose passive subject is who was addressed, not who spoke: "Reyes was asked
 whether ...". On PolNeAR train such a cue's source is none in 42 of 50 cases, the agent
@@ -147,6 +159,8 @@ def _within_dateline(subject: Token) -> bool:
     """Whether the phrase ``subject`` heads lies within the dateline that opens its line
     ("BUENA PARK, Calif. -"; not "WASHINGTON -- President Obama", an apposition the
     parser hangs on the dateline, whose source settles to "President Obama")."""
+    if not subject.text[:1].isupper():
+        return False  # every word of a dateline is capitalised
     doc = subject.doc
     start = subject.left_edge.i
     while start > 0 and "\n" not in doc[start - 1].text_with_ws:
@@ -154,9 +168,9 @@ def _within_dateline(subject: Token) -> bool:
             return False
         start -= 1
     line = doc[start : start + LINE_TOKENS]
-    end = dateline_end(line.text, 0)
-    last = subject.right_edge
-    return end is not None and last.idx + len(last) - line.start_char <= end
+    first, last = subject.left_edge, subject.right_edge
+    phrase = (first.idx - line.start_char, last.idx + len(last) - line.start_char)
+    return in_dateline(line.text, phrase)
 
 
 def _after_a_preposition(verb: Token) -> bool:
