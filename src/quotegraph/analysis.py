@@ -23,7 +23,7 @@ from quotegraph.nlp import load_pipeline, pipeline_label
 from quotegraph.quotes import find_quotes
 from quotegraph.quotes.combine import MIN_CONFIDENCE, combine
 from quotegraph.quotes.edges import settle_edges
-from quotegraph.quotes.sources import without_addressee
+from quotegraph.quotes.silent import without_silent_source
 from quotegraph.records import Analysis, ArticleMeta, Fragments, Mention, Quote, Span
 
 _META_FIELDS = ("source", "title", "url", "outlet", "published", "updated", "authors")
@@ -85,7 +85,7 @@ def finish(
         quotes = combine(doc, quotes, tagger.predict(text, doc), actors, sure)
     if prepared.cleaned.headline_span is not None:
         actors, quotes = _settle_headline(actors, quotes, prepared.cleaned.headline_span)
-    quotes = tuple(settle_edges(text, without_addressee(doc, quote)) for quote in quotes)
+    quotes = tuple(settle_edges(text, without_silent_source(doc, quote)) for quote in quotes)
     offsets = prepared.cleaned.offsets
     return Analysis(
         text=prepared.text,

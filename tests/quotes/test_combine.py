@@ -259,26 +259,6 @@ def test_a_tagged_quotation_in_two_fragments_is_direct(nlp: Language) -> None:
     assert [quote.kind for quote in combined] == ["direct", "mixed"]
 
 
-def test_an_impersonal_it_is_no_source(nlp: Language) -> None:
-    """ "It seems", "it was unclear whether": the "it" names no one, so the attribution
-    has no source; "it says" of a report keeps its "it"."""
-    text = (
-        "It seems the ferry will run again in May.\n\n"
-        "It was unclear whether the council would pay.\n\n"
-        "The harbour report came out on Monday. It says the pier is unsafe."
-    )
-    doc = nlp(text)
-    actors = find_actors(doc)
-    found = [
-        tagged("the ferry will run again in May", "seems", "It", 0.9, text),
-        tagged("whether the council would pay", "was unclear", "It", 0.9, text),
-        tagged("the pier is unsafe", "says", "It", 0.9, text),
-    ]
-    combined = combine(doc, [], found, actors)
-    sources = [quote.source and text[quote.source[0] : quote.source[1]] for quote in combined]
-    assert sources == [None, None, "It"]
-
-
 def test_a_tagged_content_nothing_attributes_is_left_out(nlp: Language) -> None:
     """A sure tagged content with no cue, no source and no rule quote under it names
     neither who nor how: it is no attribution, and the rules' quotes stay."""

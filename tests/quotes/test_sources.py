@@ -1,14 +1,12 @@
-"""Whose subject a cue takes, passing over the story's dateline; who a cue addressed."""
+"""Whose subject a cue takes, passing over the story's dateline."""
 
 from __future__ import annotations
 
 import pytest
 from spacy.language import Language
 from spacy.tokens import Doc
-from tests.spans import at
 
-from quotegraph.quotes.sources import subject_of, without_addressee
-from quotegraph.records import Quote
+from quotegraph.quotes.sources import subject_of
 
 # "PORT ESKELL, Ore. - Lena Obi promised to open the ward." as the parser may read the first
 # sentence of a story: the dateline's place as a second subject of the verb.
@@ -77,42 +75,3 @@ def test_a_dateline_with_the_subject_hung_on_it_stays(nlp: Language) -> None:
     )
     subject = subject_of(doc[4])
     assert subject is not None and subject.text == "CARROWMERE"
-
-
-ASKED = ["Reyes", "was", "asked", "by", "Ames", "whether", "the", "ward", "would", "close", "."]
-ASKED_DEPS = ["nsubjpass", "auxpass", "ROOT", "agent", "pobj", "mark", "det", "nsubj", "aux"]
-ASKED_DEPS += ["ccomp", "punct"]
-
-
-@pytest.mark.parametrize(
-    ("verb", "lemma", "source", "kept"),
-    [
-        ("asked", "ask", "Reyes", False),
-        ("urged", "urge", "Reyes", False),
-        ("quoted", "quote", "Reyes", True),
-        ("asked", "ask", "Ames", True),
-    ],
-)
-def test_who_an_addressing_cue_addressed_is_no_source(
-    nlp: Language, verb: str, lemma: str, source: str, kept: bool
-) -> None:
-    """ "Reyes was asked by Ames whether ...": Reyes is who was asked, not a source; the asker
-    and the subject of a verb that does not address someone stay."""
-    doc = Doc(
-        nlp.vocab,
-        words=[verb if word == "asked" else word for word in ASKED],
-        spaces=[*[True] * 9, False, False],
-        heads=[2, 2, 2, 2, 3, 9, 7, 9, 9, 2, 2],
-        deps=ASKED_DEPS,
-        lemmas=[lemma if word == "asked" else word.lower() for word in ASKED],
-    )
-    text = doc.text
-    found = Quote(
-        content=(at(text, "whether the ward would close"),),
-        kind="indirect",
-        cue=at(text, verb),
-        source=at(text, source),
-        speaker=2,
-    )
-    settled = without_addressee(doc, found)
-    assert settled == found if kept else (settled.source, settled.speaker) == (None, None)

@@ -37,7 +37,6 @@ from quotegraph.quotes.blocks import BLOCK
 from quotegraph.quotes.kind import quote_kind
 from quotegraph.quotes.labelled import LABELLED
 from quotegraph.quotes.lexicon import PREPOSITIONAL_CUES, cue_type_of
-from quotegraph.quotes.reported import RAISING_CUES
 from quotegraph.quotes.sources import phrase_source, subject_of
 from quotegraph.quotes.write import SpeakerIndex
 from quotegraph.records import Fragments, Quote, Span
@@ -53,8 +52,6 @@ SAME_CONTENT = 0.3
 MIN_CONFIDENCE = 0.6
 # Methods of the statements the layout sets apart.
 LAID_OUT = frozenset({LABELLED, BLOCK})
-# Verbs whose subject "it" names no one: "it seems", "it appears", "it sure looks like".
-IMPERSONAL_VERBS = RAISING_CUES | {"look", "sound"}
 
 
 class ParsedSource(NamedTuple):
@@ -142,9 +139,6 @@ def _as_quote(
             source, speaker = quotation.source, quotation.speaker
         else:
             source, speaker = _source_of(doc, found, parsed, speakers)
-        impersonal = _impersonal_it(root) if root is not None else None
-        if source is not None and impersonal is not None and _overlap((source,), [impersonal]):
-            source, speaker = None, None
         cue_type = cue_type_of(frame[1], _head_lemma(doc, source))
     return Quote(
         content=found.content,
@@ -190,23 +184,6 @@ def _parsed_source(
         return None
     parsed = phrase_source(doc, subject, content)
     return ParsedSource(parsed.span, speakers.speaker_of(doc[parsed.speaker_token]))
-
-
-def _impersonal_it(cue: Token) -> Span | None:
-    """The span of the "it" standing as the cue's subject without naming anyone ("it
-    seems", "it was unclear whether", "it's obvious that"), if there is one.
-
-    PolNeAR gives such attributions no source.
-    """
-    verb = cue.head if cue.dep_ == "acomp" else cue
-    judged = cue is not verb or any(child.dep_ == "acomp" for child in verb.children)
-    impersonal = judged or verb.lemma_.lower() in IMPERSONAL_VERBS
-    for child in verb.children:
-        if child.lower_ == "it" and (
-            child.dep_ == "expl" or (child.dep_ == "nsubj" and impersonal)
-        ):
-            return child.idx, child.idx + len(child)
-    return None
 
 
 def _rule_source_stands(quotation: Quote, parsed: ParsedSource | None, tagged: Span | None) -> bool:

@@ -16,6 +16,7 @@ from quotegraph.quotes.candidates import Candidate
 from quotegraph.quotes.frames import according_to, cue_span, is_cue
 from quotegraph.quotes.kind import quote_kind
 from quotegraph.quotes.lexicon import cue_lexicon, holder_types
+from quotegraph.quotes.silent import RAISING_CUES, names_no_holder
 from quotegraph.quotes.sources import phrase_source, subject_of, token_span
 
 CONTENT_DEPS = ("ccomp",)
@@ -34,9 +35,6 @@ CONFIDENCE = {
     "intention": 0.55,
     "object": 0.45,
 }
-# Verbs whose subject is what seems, not who holds the view: "the plan appears to
-# fail" has no source in the sentence (nor has the passive "is expected to").
-RAISING_CUES = frozenset({"seem", "appear"})
 
 
 def _content_child(cue: Token) -> tuple[Token | None, str]:
@@ -85,7 +83,8 @@ def _clause_candidate(doc: Doc, text: str, cue: Token) -> Candidate | None:
     tokens = trimmed(doc, *_content_range(cue, child))
     if tokens is None or tokens[0] <= subject.i <= tokens[1]:
         return None
-    source = None if _subject_holds_nothing(cue, subject, rule) else phrase_source(doc, subject)
+    silent = names_no_holder(cue, subject) or _judged_before_infinitive(cue, subject, rule)
+    source = None if silent else phrase_source(doc, subject)
     content = (token_span(doc, *tokens),)
     return Candidate(
         content=content,
@@ -99,9 +98,10 @@ def _clause_candidate(doc: Doc, text: str, cue: Token) -> Candidate | None:
     )
 
 
-def _subject_holds_nothing(cue: Token, subject: Token, rule: str) -> bool:
+def _judged_before_infinitive(cue: Token, subject: Token, rule: str) -> bool:
     """Whether the subject of an infinitive's cue is what is judged rather than who judges
-    ("the sale is expected to close", "Cruz appeared to rely on ...")."""
+    ("the sale is expected to close", "Cruz appeared to rely on ..."): PolNeAR draws it
+    inside the content, which the rule leaves it out of, and gives no source."""
     return rule == "intention" and (
         cue.lemma_.lower() in RAISING_CUES or subject.dep_ == "nsubjpass"
     )

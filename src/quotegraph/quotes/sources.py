@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import dataclasses
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
 from quotegraph.quotes.edges import in_dateline
-from quotegraph.records import Quote, Span
+from quotegraph.records import Span
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
@@ -18,25 +17,6 @@ NOT_PERSONS = frozenset({"ORG", "GPE", "LOC", "FAC", "NORP", "WORK_OF_ART", "PRO
 # A verb without a subject of its own borrows the subject of the verb it hangs on.
 BORROWING_DEPS = frozenset({"conj", "xcomp", "advcl", "acl", "ccomp", "relcl"})
 MAX_HOPS = 3
-ADDRESSING_CUES = frozenset(
-    {
-        "ask",
-        "tell",
-        "warn",
-        "urge",
-        "inform",
-        "question",
-        "remind",
-        "advise",
-        "instruct",
-        "brief",
-        "press",
-        "challenge",
-    }
-)
-"""Verbs whose passive subject is who was addressed, not who spoke: "Reyes was asked
-whether ...". On PolNeAR train such a cue's source is none in 42 of 50 cases, the agent
-("by the host") in 5 and another phrase in 3; never that subject."""
 LINE_TOKENS = 16
 """How many tokens of a line are read for its dateline ("MYRTLE BEACH, S.C. (AP) -" is 8)."""
 
@@ -182,19 +162,3 @@ def _after_a_preposition(verb: Token) -> bool:
         and preposition.dep_ == "prep"
         and preposition.head.pos_ in ("VERB", "AUX")
     )
-
-
-def without_addressee(doc: Doc, quote: Quote) -> Quote:
-    """The quote without its source where that is who its cue addressed, the passive
-    subject of an addressing verb (``ADDRESSING_CUES``)."""
-    if quote.source is None or quote.cue is None:
-        return quote
-    cue = doc.char_span(*quote.cue, alignment_mode="expand")
-    if cue is None or not len(cue) or cue.root.lemma_.lower() not in ADDRESSING_CUES:
-        return quote
-    for child in cue.root.children:
-        if child.dep_ == "nsubjpass":
-            addressee = token_span(doc, child.left_edge.i, child.right_edge.i)
-            if quote.source[0] < addressee[1] and addressee[0] < quote.source[1]:
-                return dataclasses.replace(quote, source=None, speaker=None)
-    return quote
