@@ -439,9 +439,10 @@ def main() -> None:
     )
     parser.add_argument(
         "--crf",
-        action="store_true",
+        action=argparse.BooleanOptionalAction,
         help="learn the scores of tag steps with the tagger (a linear-chain CRF) instead of "
-        "counting them from the training tags; fine-tuning only (default: off)",
+        "counting them from the training tags; fine-tuning only (default: on, off with "
+        "--frozen-encoder)",
     )
     parser.add_argument(
         "--pipeline",
@@ -470,6 +471,8 @@ def main() -> None:
     args = parser.parse_args()
     if args.crf and args.frozen_encoder:
         parser.error("--crf learns with the encoder: leave out --frozen-encoder")
+    if args.crf is None:
+        args.crf = not args.frozen_encoder
     if args.epochs is None:
         args.epochs = 6 if args.frozen_encoder else 4
     if args.inference_stride is None:
