@@ -7,6 +7,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from tests.spans import at
 
+from quotegraph.analysis import analyze
 from quotegraph.quotes.silent import silent_subject, without_silent_source
 from quotegraph.records import Quote
 
@@ -31,6 +32,58 @@ def test_a_subject_that_names_no_holder_is_silent(
     start, _ = at(sentence, cue)
     subject = silent_subject(next(token for token in doc if token.idx == start))
     assert (subject.text if subject is not None else None) == silent
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "kept"),
+    [
+        ("It seems the ferry will run again in May.", "seems", False),
+        ("It was unclear whether the council would pay.", "was unclear", False),
+        ("The harbour report came out on Monday. It says the pier is unsafe.", "says", True),
+    ],
+)
+def test_a_source_on_an_impersonal_it_is_dropped(
+    nlp: Language, text: str, cue: str, kept: bool
+) -> None:
+    """A tagged attribution whose source is the "it" of "it seems" or "it was unclear" (a
+    cue of two words) loses it; the "it" of a report keeps it."""
+    doc = nlp(text)
+    found = Quote(
+        content=((at(text, cue)[1] + 1, len(text) - 1),),
+        kind="indirect",
+        cue=at(text, cue),
+        source=at(text, "It"),
+        speaker=0,
+    )
+    settled = without_silent_source(doc, found)
+    assert settled == found if kept else (settled.source, settled.speaker) == (None, None)
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("It seems that the ferry will run again in May.", ("seems", None)),
+        ("Councillor Reyes was asked whether the ward would close.", ("asked", None)),
+        ("The harbour report came out on Monday. It says the pier is unsafe.", ("says", "It")),
+    ],
+)
+def test_the_rules_give_a_silent_subject_no_source(
+    text: str, found: tuple[str, str | None]
+) -> None:
+    """The whole rules-only pipeline: an impersonal "it" and who was asked name no source."""
+    (quote,) = analyze(text, rules_only=True).quotes
+    assert quote.cue is not None
+    source = text[slice(*quote.source)] if quote.source else None
+    assert (text[slice(*quote.cue)], source) == found
+
+
+def test_the_default_pipeline_drops_who_a_tagged_cue_addressed() -> None:
+    """With the shipped tagger, which tags "was told" and its passive subject as a source,
+    the settled attribution has no source."""
+    text = "Mayor Ines Varga was told by the harbour board that the quay would reopen in May."
+    told = [q for q in analyze(text).quotes if q.cue and "told" in text[slice(*q.cue)]]
+    assert told
+    assert all(quote.source is None and quote.speaker is None for quote in told)
 
 
 ASKED = ["Reyes", "was", "asked", "by", "Ames", "whether", "the", "ward", "would", "close", "."]

@@ -57,8 +57,8 @@ def silent_subject(cue: Token) -> Token | None:
     """The subject of ``cue`` (of the verb an adjective cue completes: "it was unclear")
     where it names no one who holds what the cue reports."""
     verb = _verb_of(cue)
-    subject = next((child for child in verb.children if child.dep_ == "expl"), None)
-    subject = subject or subject_of(verb)
+    expletive = (child for child in verb.children if child.dep_ == "expl" and child.lower_ == "it")
+    subject = next(expletive, None) or subject_of(verb)
     return subject if subject is not None and names_no_holder(cue, subject) else None
 
 
