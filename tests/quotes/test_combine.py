@@ -108,8 +108,8 @@ def test_the_tagger_redraws_reported_speech_with_its_own_source(nlp: Language) -
 
 
 def test_the_tagger_redraws_quoted_speech_and_the_rules_keep_its_speaker(nlp: Language) -> None:
-    """Over a direct rule quote, the tagger's content (quotation marks and all) and cue
-    replace the rules'; the speaker stays the one the rules resolved."""
+    """Over a direct rule quote, the tagger's content (quotation marks and all), cue and
+    source edges replace the rules'; the speaker stays the one the rules resolved."""
     doc = nlp(TEXT)
     actors = find_actors(doc)
     (rule,) = [q for q in find_quotes(doc, actors) if q.kind == "direct"]
@@ -117,13 +117,14 @@ def test_the_tagger_redraws_quoted_speech_and_the_rules_keep_its_speaker(nlp: La
     found = tagged('"The bridge will open in May,"', "said", "Orla", 0.9)
     (combined,) = combine(doc, [rule], [found], actors)
     assert (combined.content, combined.cue, combined.kind) == (found.content, found.cue, "direct")
-    assert (combined.source, combined.speaker) == (rule.source, rule.speaker)
+    assert found.source != rule.source
+    assert (combined.source, combined.speaker) == (found.source, rule.speaker)
 
 
-def test_the_parse_names_the_speaker_of_a_tagged_cue(nlp: Language) -> None:
-    """Where the parse gives the tagged cue a subject, that subject is the source and
-    speaker, replacing a tagged source elsewhere; an overlapping tagged source keeps
-    its own edges."""
+def test_the_parse_names_the_source_the_tagger_did_not_link(nlp: Language) -> None:
+    """Where the tagger linked no source, the parse's subject of the tagged cue is the
+    source and speaker; a tagged source over it keeps its own edges and the parse's
+    speaker."""
     text = "At the quay in Velden, the harbour master Orla Quint said the bridge would open."
     doc = nlp(text)
     actors = find_actors(doc)
@@ -131,7 +132,6 @@ def test_the_parse_names_the_speaker_of_a_tagged_cue(nlp: Language) -> None:
     assert quint is not None
 
     for tagged_source, expected in [
-        ("Velden", "the harbour master Orla Quint"),
         (None, "the harbour master Orla Quint"),
         ("Orla Quint", "Orla Quint"),
     ]:
@@ -139,6 +139,19 @@ def test_the_parse_names_the_speaker_of_a_tagged_cue(nlp: Language) -> None:
         (quote,) = combine(doc, [], [found], actors)
         assert quote.source == at(text, expected), tagged_source
         assert quote.speaker == quint
+
+
+def test_a_tagged_source_outvotes_the_subject_the_parse_gives_its_cue(nlp: Language) -> None:
+    """ "The delay prompted Orla Quint to demand ...": the parse takes the delay for the
+    subject of "to demand"; the tagger's source, Orla Quint, stands, and names her."""
+    text = "The delay prompted Orla Quint to demand a new timetable for the bridge."
+    doc = nlp(text)
+    actors = find_actors(doc)
+    quint = SpeakerIndex(actors).entity_at(text.index("Orla Quint"))
+    assert quint is not None
+    found = tagged("a new timetable for the bridge", "to demand", "Orla Quint", text=text)
+    (quote,) = combine(doc, [], [found], actors)
+    assert (quote.source, quote.speaker) == (found.source, quint)
 
 
 def test_the_parse_and_the_tagger_outvote_the_rules_source(nlp: Language) -> None:
@@ -164,7 +177,8 @@ def test_the_parse_and_the_tagger_outvote_the_rules_source(nlp: Language) -> Non
 def test_a_subject_that_names_no_actor_does_not_outvote_a_resolved_speaker(
     nlp: Language,
 ) -> None:
-    """The parse's subject "The letter" names no one, so the speaker the rules resolved stays."""
+    """The parse's subject "The letter" names no one, so the speaker the rules resolved
+    stays, unless the tagger links "The letter" to the cue itself."""
     text = 'The letter said on Monday that Tam Ferris wanted "a quick decision on the bridge."'
     doc = nlp(text)
     actors = find_actors(doc)
@@ -173,9 +187,11 @@ def test_a_subject_that_names_no_actor_does_not_outvote_a_resolved_speaker(
     rule = rule_quote(
         text, '"a quick decision on the bridge."', "wanted", "Tam Ferris", ferris, "direct"
     )
-    found = tagged('Tam Ferris wanted "a quick decision on the bridge."', "said", None, text=text)
-    (combined,) = combine(doc, [rule], [found], actors)
+    content = 'Tam Ferris wanted "a quick decision on the bridge."'
+    (combined,) = combine(doc, [rule], [tagged(content, "said", None, text=text)], actors)
     assert (combined.source, combined.speaker) == (rule.source, ferris)
+    (outvoted,) = combine(doc, [rule], [tagged(content, "said", "The letter", text=text)], actors)
+    assert outvoted.source == at(text, "The letter")
 
 
 def test_a_tagged_content_without_a_cue_takes_the_frame_of_the_rule_quote_it_redraws(

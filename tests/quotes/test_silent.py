@@ -78,9 +78,9 @@ def test_the_rules_give_a_silent_subject_no_source(
 
 
 def test_the_default_pipeline_drops_who_a_tagged_cue_addressed() -> None:
-    """With the shipped tagger, which tags "was told" and its passive subject as a source,
-    the settled attribution has no source."""
-    text = "Mayor Ines Varga was told by the harbour board that the quay would reopen in May."
+    """With the shipped tagger, which tags "was told" and no source, the parse's subject of
+    the cue (who was told) stands in as its source until the settling step drops it."""
+    text = "Mayor Ines Varga was told on Monday that the quay would reopen in May."
     told = [q for q in analyze(text).quotes if q.cue and "told" in text[slice(*q.cue)]]
     assert told
     assert all(quote.source is None and quote.speaker is None for quote in told)

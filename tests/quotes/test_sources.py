@@ -1,4 +1,5 @@
-"""Whose subject a cue takes, passing over the story's dateline."""
+"""Whose subject a cue takes, passing over the story's dateline; which words stand in for a
+subject that names no one."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ import pytest
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from quotegraph.quotes.sources import subject_of
+from quotegraph.quotes.sources import stand_ins, subject_of
 
 # "PORT ESKELL, Ore. - Lena Obi promised to open the ward." as the parser may read the first
 # sentence of a story: the dateline's place as a second subject of the verb.
@@ -75,3 +76,53 @@ def test_a_dateline_with_the_subject_hung_on_it_stays(nlp: Language) -> None:
     )
     subject = subject_of(doc[4])
     assert subject is not None and subject.text == "CARROWMERE"
+
+
+# "Save Velden Pier, the campaign group opposed to the plan, said it would appeal." as the
+# parser may read it: the group's name and the phrase after it two subjects of "said".
+TWO_SUBJECTS = "Save Velden Pier , the campaign group opposed to the plan , said it would appeal ."
+TWO_SUBJECTS_HEADS = [2, 2, 12, 12, 6, 6, 12, 6, 7, 10, 8, 6, 12, 15, 15, 12, 12]
+TWO_SUBJECTS_DEPS = (
+    "compound compound nsubj punct det compound nsubj acl prep det pobj punct ROOT nsubj aux "
+    "ccomp punct"
+)
+
+
+def test_a_name_the_parser_made_a_second_subject_stands_in_for_the_phrase_after_it(
+    nlp: Language,
+) -> None:
+    """ "the campaign group" names no one; the name before it and a comma, hung from the
+    same verb in the same relation, stands in for it."""
+    words = TWO_SUBJECTS.split()
+    doc = Doc(
+        nlp.vocab,
+        words=words,
+        spaces=[following not in {",", "."} for following in [*words[1:], ""]],
+        heads=TWO_SUBJECTS_HEADS,
+        deps=TWO_SUBJECTS_DEPS.split(),
+        ents=["O", "B-ORG", "I-ORG", *["O"] * (len(words) - 3)],
+    )
+    group = doc[words.index("group")]
+    assert doc[words.index("Pier")] in stand_ins(group)
+    assert stand_ins(doc[words.index("it")]) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "name"),
+    [
+        (
+            "Velden Pier Trust, the campaign group opposed to the plan, said it would appeal.",
+            "group",
+            "Trust",
+        ),
+        ("In Velden, the harbour master said the pier would close.", "master", None),
+    ],
+    ids=["in apposition", "a place before the comma"],
+)
+def test_the_name_a_phrase_stands_in_apposition_to_stands_in_for_it(
+    nlp: Language, text: str, phrase: str, name: str | None
+) -> None:
+    """The parser's apposition works both ways; a place set before the subject does not."""
+    doc = nlp(text)
+    (token,) = [token for token in doc if token.text == phrase]
+    assert [found.text for found in stand_ins(token)] == ([name] if name else [])

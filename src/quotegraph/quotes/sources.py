@@ -83,14 +83,21 @@ def stand_ins(token: Token) -> list[Token]:
     """Words that may name the speaker when ``token`` names no actor.
 
     A name in apposition (``the organisers, the Nurses Union``; ``a history of
-    the port, local historian Ana Lidell``), a name set after the phrase with
+    the port, local historian Ana Lidell``) or the name a phrase stands in
+    apposition to (``the Nurses Union, the organisers``, also where the parser
+    made the two phrases two subjects of one verb), a name set after the phrase with
     a comma (the parser does not always see the apposition; its last word
     stands for it, since a name may leave out a leading "the"), and the agent
     of a document (``a report published by the council``), in that order.
     """
     found = [child for child in token.children if child.dep_ == "appos"]
-    after = token.right_edge.i + 2
     doc = token.doc
+    before = token.left_edge.i - 2
+    if token.dep_ == "appos":
+        found.append(token.head)
+    elif before >= 0 and doc[before + 1].text == "," and _beside(doc[before], token):
+        found.append(doc[before])
+    after = token.right_edge.i + 2
     if after < len(doc) and doc[after - 1].text == "," and doc[after].ent_iob_ == "B":
         last = after
         while last + 1 < len(doc) and doc[last + 1].ent_iob_ == "I":
@@ -102,6 +109,11 @@ def stand_ins(token: Token) -> list[Token]:
                 if agent.dep_ == "agent":
                     found.extend(obj for obj in agent.children if obj.dep_ == "pobj")
     return found
+
+
+def _beside(name: Token, token: Token) -> bool:
+    """Whether the parser hung ``name`` and ``token`` from one word in one relation."""
+    return name.head == token.head and name.dep_ == token.dep_ and name.i != name.head.i
 
 
 def _within(token: Token, span: Span | None) -> bool:
