@@ -88,23 +88,26 @@ TWO_SUBJECTS_DEPS = (
 )
 
 
+@pytest.mark.parametrize(("relation", "kept"), [("nsubj", True), ("conj", False)])
 def test_a_name_the_parser_made_a_second_subject_stands_in_for_the_phrase_after_it(
-    nlp: Language,
+    nlp: Language, relation: str, kept: bool
 ) -> None:
-    """ "the campaign group" names no one; the name before it and a comma, hung from the
-    same verb in the same relation, stands in for it."""
+    """ "the campaign group" names no one; the name before it and a comma, made a second
+    subject of the same verb, stands in for it. Two items of a list do not."""
     words = TWO_SUBJECTS.split()
+    deps = TWO_SUBJECTS_DEPS.split()
+    for index in (words.index("Pier"), words.index("group")):
+        deps[index] = relation
     doc = Doc(
         nlp.vocab,
         words=words,
         spaces=[following not in {",", "."} for following in [*words[1:], ""]],
         heads=TWO_SUBJECTS_HEADS,
-        deps=TWO_SUBJECTS_DEPS.split(),
+        deps=deps,
         ents=["O", "B-ORG", "I-ORG", *["O"] * (len(words) - 3)],
     )
     group = doc[words.index("group")]
-    assert doc[words.index("Pier")] in stand_ins(group)
-    assert stand_ins(doc[words.index("it")]) == []
+    assert (doc[words.index("Pier")] in stand_ins(group)) == kept
 
 
 @pytest.mark.parametrize(

@@ -19,11 +19,10 @@ took the inner subject); otherwise the parse's subject is the source. The
 rule quotes no sure tagged attribution redraws stay as the rules found them:
 quotations always, reported speech only where the tagger tagged some of its
 words, however unsure (on PolNeAR dev two in three of the others were not
-attributions). A statement
-the layout sets apart (a transcript's turn its speaker's label opens, ``Voss:
-Quay will reopen``; a block quote after ``Voss wrote:``) is structure the
-tagger cannot see whole: it stays, and no tagged attribution that shares its
-words is added.
+attributions). A statement the layout sets apart (a transcript's turn its
+speaker's label opens, ``Voss: Quay will reopen``; a block quote after ``Voss
+wrote:``) is structure the tagger cannot see whole: it stays, and no tagged
+attribution that shares its words is added.
 """
 
 from __future__ import annotations

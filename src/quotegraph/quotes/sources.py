@@ -112,8 +112,8 @@ def stand_ins(token: Token) -> list[Token]:
 
 
 def _beside(name: Token, token: Token) -> bool:
-    """Whether the parser hung ``name`` and ``token`` from one word in one relation."""
-    return name.head == token.head and name.dep_ == token.dep_ and name.i != name.head.i
+    """Whether the parser made ``name`` and ``token`` two subjects of one verb."""
+    return name.head == token.head and name.dep_ == token.dep_ in SUBJECT_DEPS
 
 
 def _within(token: Token, span: Span | None) -> bool:
