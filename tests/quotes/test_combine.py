@@ -114,7 +114,7 @@ def test_the_tagger_redraws_quoted_speech_and_the_rules_keep_its_speaker(nlp: La
     actors = find_actors(doc)
     (rule,) = [q for q in find_quotes(doc, actors) if q.kind == "direct"]
     assert rule.speaker is not None
-    found = tagged('"The bridge will open in May,"', "said", "Orla", 0.9)
+    found = tagged('"The bridge will open in May,"', "said", "Quint", 0.9)
     (combined,) = combine(doc, [rule], [found], actors)
     assert (combined.content, combined.cue, combined.kind) == (found.content, found.cue, "direct")
     assert found.source != rule.source
@@ -152,6 +152,17 @@ def test_a_tagged_source_outvotes_the_subject_the_parse_gives_its_cue(nlp: Langu
     found = tagged("a new timetable for the bridge", "to demand", "Orla Quint", text=text)
     (quote,) = combine(doc, [], [found], actors)
     assert (quote.source, quote.speaker) == (found.source, quint)
+
+
+def test_a_tagged_source_that_stops_inside_a_name_takes_the_whole_name(nlp: Language) -> None:
+    """The tagger tagged "Wenna" of "\u2015 Wenna A. Tregear" alone; the source is the name."""
+    text = "\u201cThe ferry must run all winter.\u201d \u2015 Wenna A. Tregear"
+    doc = nlp(text)
+    actors = find_actors(doc)
+    found = tagged("\u201cThe ferry must run all winter.\u201d", "\u2015", "Wenna", text=text)
+    (quote,) = combine(doc, [], [found], actors)
+    assert quote.source == at(text, "Wenna A. Tregear")
+    assert quote.speaker == SpeakerIndex(actors).entity_at(text.index("Wenna"))
 
 
 def test_the_parse_and_the_tagger_outvote_the_rules_source(nlp: Language) -> None:

@@ -193,6 +193,18 @@ ROWS = [
         id="collected-comment-dash-glued-to-mark",
     ),
     pytest.param(
+        "\u201cThe ferry must run all winter.\u201d \u2015 Wenna A. Tregear",
+        [
+            Expected(
+                ("\u201cThe ferry must run all winter.\u201d",),
+                "Wenna A. Tregear",
+                "Wenna A. Tregear",
+                cue="\u2015",
+            )
+        ],
+        id="collected-comment-signed-with-an-initial",
+    ),
+    pytest.param(
         "\u201cThe pier will reopen in May,\u201d a spokesman for the Harbour Trust said.",
         [
             Expected(

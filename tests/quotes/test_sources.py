@@ -1,13 +1,14 @@
 """Whose subject a cue takes, passing over the story's dateline; which words stand in for a
-subject that names no one."""
+subject that names no one; where a source that stops inside a name ends."""
 
 from __future__ import annotations
 
 import pytest
 from spacy.language import Language
 from spacy.tokens import Doc
+from tests.spans import at
 
-from quotegraph.quotes.sources import stand_ins, subject_of
+from quotegraph.quotes.sources import stand_ins, subject_of, whole_name
 
 # "PORT ESKELL, Ore. - Lena Obi promised to open the ward." as the parser may read the first
 # sentence of a story: the dateline's place as a second subject of the verb.
@@ -129,3 +130,39 @@ def test_the_name_a_phrase_stands_in_apposition_to_stands_in_for_it(
     doc = nlp(text)
     (token,) = [token for token in doc if token.text == phrase]
     assert [found.text for found in stand_ins(token)] == ([name] if name else [])
+
+
+@pytest.mark.parametrize("initial", ["PROPN", "NOUN"])
+def test_a_span_that_stops_inside_a_name_ends_with_the_name(nlp: Language, initial: str) -> None:
+    """ "Wenna" of "\u2015 Wenna A. Tregear" ends on the proper noun the parser hangs it on,
+    also where the parser took the initial for a common noun."""
+    doc = Doc(
+        nlp.vocab,
+        words=["\u2015", "Wenna", "A.", "Tregear", "."],
+        spaces=[True, True, True, False, False],
+        heads=[3, 3, 3, 3, 3],
+        deps=["punct", "compound", "compound", "ROOT", "punct"],
+        pos=["PUNCT", "PROPN", initial, "PROPN", "PUNCT"],
+    )
+    text = doc.text
+    assert whole_name(doc, at(text, "Wenna")) == at(text, "Wenna A. Tregear")
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "cue"),
+    [
+        ("Mayor Tam Ferris said the quay would reopen.", "Mayor Tam Ferris", "said"),
+        ("Harbour staff said the quay would reopen.", "Harbour", "said"),
+        ("Ferris Vows Fight Over Harbour Plan", "Ferris", "Vows"),
+        ("Ana Obi of Tampa, Fla., said the quay would reopen.", "Ana Obi of Tampa, Fla", "said"),
+    ],
+    ids=["the whole name", "a common noun after it", "the cue after it", "inside a word"],
+)
+def test_a_span_is_not_carried_past_a_name_or_into_the_cue(
+    nlp: Language, text: str, span: str, cue: str
+) -> None:
+    """A span that holds the whole name, a word before a common noun, a headline's name
+    before its cue (which the parser reads as one name with it) and a span that ends
+    inside a word stay as they are."""
+    doc = nlp(text)
+    assert whole_name(doc, at(text, span), [at(text, cue)]) == at(text, span)

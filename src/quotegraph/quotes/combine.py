@@ -39,7 +39,7 @@ from quotegraph.quotes.blocks import BLOCK
 from quotegraph.quotes.kind import quote_kind
 from quotegraph.quotes.labelled import LABELLED
 from quotegraph.quotes.lexicon import PREPOSITIONAL_CUES, cue_type_of
-from quotegraph.quotes.sources import phrase_source, subject_of
+from quotegraph.quotes.sources import phrase_source, subject_of, whole_name
 from quotegraph.quotes.write import SpeakerIndex
 from quotegraph.records import Fragments, Quote, Span
 
@@ -203,6 +203,7 @@ def _source_of(
     """
     tagged = found.source
     if tagged is not None:
+        tagged = whole_name(doc, tagged, [found.cue] if found.cue else [])
         if quotation is not None and quotation.source and _overlap((tagged,), [quotation.source]):
             return tagged, quotation.speaker
         if parsed is not None and _overlap((tagged,), [parsed.span]):

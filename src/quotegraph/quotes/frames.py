@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from quotegraph.quotes.lexicon import cue_lexicon
-from quotegraph.quotes.sources import Source, phrase_source, subject_of, token_span
+from quotegraph.quotes.sources import Source, name_word, phrase_source, subject_of, token_span
 from quotegraph.records import Span
 
 SENTENCE_END = frozenset({".", "!", "?"})
@@ -177,7 +177,7 @@ def dash_attribution(doc: Doc, text: str, frame: list[Token], quote_end: int) ->
     if cue is None or not names or names[0].pos_ != "PROPN":
         return None
     last = 0
-    while last + 1 < len(names) and names[last + 1].pos_ == "PROPN":
+    while last + 1 < len(names) and name_word(names[last + 1]):
         last += 1
     span = token_span(doc, names[0].i, names[last].i)
     return Attribution(cue, None, Source(span, names[last].i))
