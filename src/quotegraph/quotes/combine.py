@@ -194,9 +194,10 @@ def _source_of(
     """The source span and speaker of a tagged attribution, given the rule ``quotation``
     it redraws and the parse's subject of its cue.
 
-    The tagger's own source, where it linked one, stands: the tagger reads the
-    whole document and links a source its cue governs first, where the rules
-    and the parse see one sentence. Its speaker is the actor of the rule
+    The tagger's own source, where it linked one, stands (carried on to the end
+    of a name it stops inside of): the tagger reads the whole document and
+    links a source its cue governs first, where the rules and the parse see
+    one sentence. Its speaker is the actor of the rule
     quotation or the parse's subject it overlaps, else the one its words name.
     Where it linked none, the rule quotation's source stands unless the parse
     names another actor as the cue's subject; else the parse's subject.
