@@ -165,4 +165,4 @@ def test_a_span_is_not_carried_past_a_name_or_into_the_cue(
     before its cue (which the parser reads as one name with it) and a span that ends
     inside a word stay as they are."""
     doc = nlp(text)
-    assert whole_name(doc, at(text, span), [at(text, cue)]) == at(text, span)
+    assert whole_name(doc, at(text, span), at(text, cue)) == at(text, span)

@@ -197,14 +197,14 @@ def _source_of(
     The tagger's own source, where it linked one, stands (carried on to the end
     of a name it stops inside of): the tagger reads the whole document and
     links a source its cue governs first, where the rules and the parse see
-    one sentence. Its speaker is the actor of the rule
-    quotation or the parse's subject it overlaps, else the one its words name.
+    one sentence. Its speaker is the actor of the rule quotation or the
+    parse's subject it overlaps, else the one its words name.
     Where it linked none, the rule quotation's source stands unless the parse
     names another actor as the cue's subject; else the parse's subject.
     """
     tagged = found.source
     if tagged is not None:
-        tagged = whole_name(doc, tagged, [found.cue] if found.cue else [])
+        tagged = whole_name(doc, tagged, found.cue)
         if quotation is not None and quotation.source and _overlap((tagged,), [quotation.source]):
             return tagged, quotation.speaker
         if parsed is not None and _overlap((tagged,), [parsed.span]):

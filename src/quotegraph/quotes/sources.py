@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
@@ -20,8 +19,8 @@ NOT_PERSONS = frozenset({"ORG", "GPE", "LOC", "FAC", "NORP", "WORK_OF_ART", "PRO
 BORROWING_DEPS = frozenset({"conj", "xcomp", "advcl", "acl", "ccomp", "relcl"})
 MAX_HOPS = 3
 LINE_TOKENS = 16
-INITIAL = re.compile(r"[A-Z]\.?")
 """How many tokens of a line are read for its dateline ("MYRTLE BEACH, S.C. (AP) -" is 8)."""
+INITIAL = re.compile(r"[A-Z]\.?")
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,14 +41,14 @@ def name_word(token: Token) -> bool:
     return token.pos_ == "PROPN" or INITIAL.fullmatch(token.text) is not None
 
 
-def whole_name(doc: Doc, span: Span, avoid: Sequence[Span] = ()) -> Span:
+def whole_name(doc: Doc, span: Span, cue: Span | None = None) -> Span:
     """``span`` carried on to the end of a name it stops inside of.
 
-    A span that ends on the first words of a name ("Julie" of "Julie A. Diaz
-    Martinez") ends on a compound word the parser hangs on a proper noun after
+    A span that ends on the first words of a name ("Wenna" of "Wenna A.
+    Tregear") ends on a compound word the parser hangs on a proper noun after
     it; the span then ends on that noun, where only words of a name lie
-    between and none of them is in ``avoid`` (the cue: a headline's "Sanders
-    Vows", which the parser may read as one name).
+    between and none of them is in the ``cue`` (a headline's "Ferris Vows
+    Fight", which the parser may read as one name).
     """
     tokens = doc.char_span(*span, alignment_mode="expand")
     if tokens is None or not len(tokens):
@@ -58,8 +57,8 @@ def whole_name(doc: Doc, span: Span, avoid: Sequence[Span] = ()) -> Span:
     last = end
     while last.dep_ == "compound" and last.head.i > last.i and last.head.pos_ == "PROPN":
         words = doc[last.i + 1 : last.head.i + 1]
-        if not all(name_word(word) for word in words) or any(
-            start < words.end_char and words.start_char < stop for start, stop in avoid
+        if not all(name_word(word) for word in words) or (
+            cue is not None and cue[0] < words.end_char and words.start_char < cue[1]
         ):
             break
         last = last.head
